@@ -1,0 +1,98 @@
+package corpus
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Folded is a normalized copy of a text that remembers, for every byte of the
+// copy, which code point of the original it came from. Matchers run on the
+// copy (ASCII digits, "%", ":" instead of their full-width forms, NFKC
+// compatibility forms folded) and report spans in the original.
+type Folded struct {
+	// Text is the NFKC-folded copy.
+	Text string
+	// orig[i] is the code-point offset, in the original, of the rune that
+	// produced byte i of Text; orig[len(Text)] is the original's length.
+	orig []int
+}
+
+// Fold normalizes s rune by rune with NFKC so that every output byte maps
+// back to exactly one input code point. Folding rune by rune (rather than the
+// whole string) gives up NFKC's composition across runes, which bulletins do
+// not need, in exchange for an exact offset map.
+func Fold(s string) Folded {
+	var b strings.Builder
+	b.Grow(len(s))
+	orig := make([]int, 0, len(s)+1)
+	ri := 0
+	for i, r := range s {
+		size := utf8.RuneLen(r)
+		if r < utf8.RuneSelf || r == utf8.RuneError {
+			// ASCII is already NFKC; an invalid byte stays as U+FFFD.
+			if r == utf8.RuneError {
+				_, size = utf8.DecodeRuneInString(s[i:])
+			}
+			if r < utf8.RuneSelf {
+				b.WriteByte(byte(r))
+				orig = append(orig, ri)
+			} else {
+				b.WriteRune(r)
+				for k := 0; k < utf8.RuneLen(r); k++ {
+					orig = append(orig, ri)
+				}
+			}
+			ri++
+			continue
+		}
+		f := foldRune(r, s[i:i+size])
+		b.WriteString(f)
+		for k := 0; k < len(f); k++ {
+			orig = append(orig, ri)
+		}
+		ri++
+	}
+	orig = append(orig, ri)
+	return Folded{Text: b.String(), orig: orig}
+}
+
+// foldRune returns the NFKC form of one rune, except for the few compatibility
+// characters whose NFKC form would change the reading of a figure.
+func foldRune(r rune, raw string) string {
+	switch r {
+	case '\u3000': // ideographic space stays a space
+		return " "
+	case '〇':
+		return raw
+	}
+	if !norm.NFKC.IsNormalString(raw) {
+		return norm.NFKC.String(raw)
+	}
+	return raw
+}
+
+// Orig maps a byte offset in f.Text to a code-point offset in the original.
+// An offset inside a multi-byte expansion maps to the rune that produced it;
+// len(f.Text) maps to the original's length.
+func (f Folded) Orig(byteOff int) int {
+	if byteOff < 0 {
+		return 0
+	}
+	if byteOff >= len(f.orig) {
+		return f.orig[len(f.orig)-1]
+	}
+	return f.orig[byteOff]
+}
+
+// OrigSpan maps the half-open byte range [start, end) of f.Text to the
+// half-open code-point range of the original that produced it.
+func (f Folded) OrigSpan(start, end int) Span {
+	s := f.Orig(start)
+	if end <= start {
+		return Span{s, s}
+	}
+	// The end is exclusive: take the rune that produced the last byte, plus one.
+	return Span{s, f.Orig(end-1) + 1}
+}
