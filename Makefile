@@ -28,6 +28,13 @@ test:
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
+# eval measures the extractor against ../shared/peers and testdata, and the
+# aligner against ../shared/parallel and testdata (skipped, with a message,
+# when ../shared is absent).
+eval:
+	$(GO) run ./eval/extract
+	$(GO) run ./eval/align
+
 lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 

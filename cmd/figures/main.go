@@ -5,71 +5,48 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
+	"io"
 	"os"
-
-	"figures/align"
-	"figures/corpus"
-	"figures/ingest"
+	"os/signal"
+	"syscall"
 )
 
-func main() {
-	os.Exit(run(os.Args[1:]))
+// env is what a subcommand may touch: its streams. Tests run subcommands
+// with buffers in place of the process's streams.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
 }
 
-func run(args []string) int {
+// command is one subcommand: it returns the process exit status
+// (0 fine, 1 mismatches found, 2 usage or input error).
+type command func(ctx context.Context, e env, args []string) int
+
+var commands = map[string]command{
+	"extract": cmdExtract,
+	"check":   cmdCheck,
+	"ingest":  cmdIngest,
+	"serve":   cmdServe,
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, env{os.Stdin, os.Stdout, os.Stderr}, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, e env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: figures extract|check ...")
+		fmt.Fprintln(e.stderr, "usage: figures extract|check|ingest|export|serve|demo ...")
 		return 2
 	}
-	switch args[0] {
-	case "extract":
-		enc := json.NewEncoder(os.Stdout)
-		enc.SetEscapeHTML(false)
-		for _, p := range args[1:] {
-			doc, err := corpus.Load(p)
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "figures:", err)
-				return 2
-			}
-			side, err := ingest.Analyze(doc)
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "figures:", err)
-				return 2
-			}
-			for _, c := range side.Claims {
-				enc.Encode(c)
-			}
-		}
-	case "check":
-		if len(args) != 3 {
-			fmt.Fprintln(os.Stderr, "usage: figures check ZH_FILE EN_FILE")
-			return 2
-		}
-		var sides [2]align.Side
-		for i, p := range args[1:3] {
-			doc, err := corpus.Load(p)
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "figures:", err)
-				return 2
-			}
-			if sides[i], err = ingest.Analyze(doc); err != nil {
-				fmt.Fprintln(os.Stderr, "figures:", err)
-				return 2
-			}
-		}
-		r := align.Check(sides[0], sides[1])
-		enc := json.NewEncoder(os.Stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		enc.Encode(r)
-		if r.Mismatches() > 0 {
-			return 1
-		}
-	default:
-		fmt.Fprintf(os.Stderr, "figures: unknown command %q\n", args[0])
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "figures: unknown command %q\n", args[0])
 		return 2
 	}
-	return 0
+	return cmd(ctx, e, args[1:])
 }
