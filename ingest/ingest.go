@@ -17,6 +17,9 @@ import (
 type Options struct {
 	// Paths are files or folders (walked recursively).
 	Paths []string
+	// FS, when set, is where Paths are read from (the demo reads the sample
+	// corpus embedded in the binary); otherwise they are OS paths.
+	FS fs.FS
 	// Progress, when set, is called after every file with the running totals.
 	Progress func(Summary)
 }
@@ -48,7 +51,11 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	var zh, en []align.Side
 	var zhIDs, enIDs []int64
 	for _, root := range opt.Paths {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		fsys := opt.FS
+		if fsys == nil {
+			fsys = osFS{}
+		}
+		err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return sum.fail(ctx, db, path, err)
 			}
@@ -61,7 +68,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 				return nil
 			}
 			sum.Files++
-			data, err := os.ReadFile(path)
+			data, err := fs.ReadFile(fsys, path)
 			if err != nil {
 				return sum.fail(ctx, db, path, err)
 			}
@@ -117,3 +124,8 @@ func (s *Summary) fail(ctx context.Context, db *store.DB, path string, err error
 	}
 	return nil
 }
+
+// osFS reads OS paths as they are (absolute or relative), unlike os.DirFS.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
