@@ -13,6 +13,7 @@ import (
 type DocInfo struct {
 	ID      int64
 	Path    string
+	Hash    string // hex SHA-256 of the raw file
 	Version int
 	Lang    string
 	Title   string
@@ -53,19 +54,19 @@ type LinkDetail struct {
 	ZHSentence, ENSentence string
 }
 
-const docInfoCols = `d.id, d.path, d.version, d.lang, d.title, d.date, d.source,
+const docInfoCols = `d.id, d.path, d.hash, d.version, d.lang, d.title, d.date, d.source,
 	(SELECT count(*) FROM claims c WHERE c.doc_id = d.id)`
 
 func scanDocInfo(sc interface{ Scan(...any) error }, d *DocInfo, extra ...any) error {
-	return sc.Scan(append([]any{&d.ID, &d.Path, &d.Version, &d.Lang, &d.Title, &d.Date, &d.Source, &d.Claims}, extra...)...)
+	return sc.Scan(append([]any{&d.ID, &d.Path, &d.Hash, &d.Version, &d.Lang, &d.Title, &d.Date, &d.Source, &d.Claims}, extra...)...)
 }
 
 // PairSummaries lists every stored document pair, ordered by the Chinese
 // document's path.
 func (db *DB) PairSummaries(ctx context.Context) ([]PairSummary, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT p.id, p.score, p.matched, p.mismatched, p.dropped, p.added,
-		zd.id, zd.path, zd.version, zd.lang, zd.title, zd.date, zd.source, (SELECT count(*) FROM claims c WHERE c.doc_id = zd.id),
-		ed.id, ed.path, ed.version, ed.lang, ed.title, ed.date, ed.source, (SELECT count(*) FROM claims c WHERE c.doc_id = ed.id)
+		zd.id, zd.path, zd.hash, zd.version, zd.lang, zd.title, zd.date, zd.source, (SELECT count(*) FROM claims c WHERE c.doc_id = zd.id),
+		ed.id, ed.path, ed.hash, ed.version, ed.lang, ed.title, ed.date, ed.source, (SELECT count(*) FROM claims c WHERE c.doc_id = ed.id)
 		FROM pairs p JOIN documents zd ON zd.id = p.zh_doc JOIN documents ed ON ed.id = p.en_doc
 		ORDER BY zd.path, zd.version, ed.path, p.id`)
 	if err != nil {
@@ -77,8 +78,8 @@ func (db *DB) PairSummaries(ctx context.Context) ([]PairSummary, error) {
 		var p PairSummary
 		z, e := &p.ZH, &p.EN
 		if err := rows.Scan(&p.ID, &p.Score, &p.Matched, &p.Mismatched, &p.Dropped, &p.Added,
-			&z.ID, &z.Path, &z.Version, &z.Lang, &z.Title, &z.Date, &z.Source, &z.Claims,
-			&e.ID, &e.Path, &e.Version, &e.Lang, &e.Title, &e.Date, &e.Source, &e.Claims); err != nil {
+			&z.ID, &z.Path, &z.Hash, &z.Version, &z.Lang, &z.Title, &z.Date, &z.Source, &z.Claims,
+			&e.ID, &e.Path, &e.Hash, &e.Version, &e.Lang, &e.Title, &e.Date, &e.Source, &e.Claims); err != nil {
 			return nil, fmt.Errorf("list pairs: %w", err)
 		}
 		out = append(out, p)
