@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"figures/corpus"
 	"figures/extract"
@@ -55,6 +56,18 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	}
 	if stdinUsed > 1 {
 		return usageError(e, prog, fmt.Errorf("standard input (-) named %d times", stdinUsed))
+	}
+	// Check that every file can be opened before reading any: a typo in the
+	// last name should not cost the segmenter's start-up first.
+	for _, f := range files {
+		if f == "-" {
+			continue
+		}
+		if fi, err := os.Stat(f); err != nil {
+			return fail(e, prog, exitUsage, fmt.Errorf("cannot read %s: %w", f, pathErr(err)))
+		} else if fi.IsDir() {
+			return fail(e, prog, exitUsage, fmt.Errorf("cannot read %s: is a directory", f))
+		}
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()

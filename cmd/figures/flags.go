@@ -94,11 +94,7 @@ func loadDocument(e env, path string) (*corpus.Document, error) {
 	} else {
 		data, err = os.ReadFile(path)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, fmt.Errorf("cannot read %s: %w", path, err)
+			return nil, fmt.Errorf("cannot read %s: %w", path, pathErr(err))
 		}
 	}
 	doc, err := corpus.Parse(path, data)
@@ -110,4 +106,14 @@ func loadDocument(e env, path string) (*corpus.Document, error) {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// pathErr strips the operation and path from an *fs.PathError: the caller's
+// message names the file once.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
