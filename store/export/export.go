@@ -13,11 +13,11 @@ import (
 	"bufio"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Type is the type of an exported column.
@@ -228,12 +228,55 @@ func (j *jsonlWriter) row(w *bufio.Writer, cols []Column, vals []sql.NullString)
 	return err
 }
 
+// appendJSONString appends s as a JSON string. Unlike encoding/json it
+// leaves <, > and & alone (exported text should read as stored); like it,
+// it escapes control characters and U+2028/U+2029 and replaces invalid
+// UTF-8 with U+FFFD.
 func appendJSONString(b []byte, s string) []byte {
-	// json.Marshal escapes <, > and & for HTML; exported text should read
-	// as it is stored, so encode with SetEscapeHTML(false) semantics.
-	var sb strings.Builder
-	enc := json.NewEncoder(&sb)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s)
-	return append(b, strings.TrimSuffix(sb.String(), "\n")...)
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
