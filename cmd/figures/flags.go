@@ -49,16 +49,37 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // cleanFlagError rewrites the flag package's messages into the figures
-// style ("unknown flag --x" rather than "flag provided but not defined: -x").
+// style, naming flags as the help does (--format, -o): "unknown flag
+// --nope" rather than "flag provided but not defined: -nope".
 func cleanFlagError(err error) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return fmt.Errorf("unknown flag %s", name)
+		return fmt.Errorf("unknown flag %s", dashes(name))
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return fmt.Errorf("flag %s needs a value", name)
+		return fmt.Errorf("flag %s needs a value", dashes(name))
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		// invalid value "xml" for flag -format: want text, json
+		if i := strings.Index(rest, " for flag -"); i >= 0 {
+			val, tail := rest[:i], rest[i+len(" for flag "):]
+			name, why, _ := strings.Cut(tail, ": ")
+			return fmt.Errorf("invalid value %s for %s: %s", val, dashes(name), why)
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
+		return fmt.Errorf("invalid boolean value %s", rest)
 	}
 	return errors.New(msg)
+}
+
+// dashes writes a flag name the way the help does: -o, --format.
+func dashes(name string) string {
+	name = strings.TrimLeft(name, "-")
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // choice is a flag whose value must be one of a fixed set.

@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 )
 
@@ -105,8 +106,14 @@ func wantsHelp(args []string) bool {
 
 // usageError prints a one-line error pointing at the help and returns 2.
 func usageError(e env, prog string, err error) int {
-	fmt.Fprintf(e.stderr, "%s: %v (see %s --help)\n", prog, err, helpName(prog))
+	fmt.Fprintf(e.stderr, "%s: %s (see %s --help)\n", prog, oneLineMsg(err), helpName(prog))
 	return exitUsage
+}
+
+// oneLineMsg is err's message with line breaks escaped: an error is one
+// line on stderr even when a file name or argument contains a newline.
+func oneLineMsg(err error) string {
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(err.Error())
 }
 
 func helpName(prog string) string {
@@ -119,7 +126,7 @@ func helpName(prog string) string {
 // fail prints a one-line error for a failure that is not a usage mistake
 // (unreadable file, broken database) and returns status code.
 func fail(e env, prog string, code int, err error) int {
-	fmt.Fprintf(e.stderr, "%s: %v\n", prog, err)
+	fmt.Fprintf(e.stderr, "%s: %s\n", prog, oneLineMsg(err))
 	return code
 }
 
