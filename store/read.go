@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -209,4 +210,83 @@ func (n *nullClaim) claim() *StoredClaim {
 		Kind: extract.Kind(n.kind.String), Value: n.value.String, ValueMax: n.max.String,
 		Unit: n.unit.String, Qualifier: extract.Qualifier(n.qual.String), Context: n.context.String,
 	}}
+}
+
+// DocumentByHash returns the id of the stored document with the given
+// content hash, if any: a batch ingest asks before it spends time analysing
+// a file it already has.
+func (db *DB) DocumentByHash(ctx context.Context, hash string) (id int64, ok bool, err error) {
+	err = db.sql.QueryRowContext(ctx, "SELECT id FROM documents WHERE hash = ?", hash).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, false, nil
+	case err != nil:
+		return 0, false, fmt.Errorf("look up document %.12s: %w", hash, err)
+	}
+	return id, true, nil
+}
+
+// StoredDocument is a document as stored, with its sentences and claims.
+type StoredDocument struct {
+	DocInfo
+	Format, Encoding string
+	IngestedAt       string
+	Text             string
+	Sentences        []StoredSentence
+	Claims           []StoredClaim
+}
+
+// StoredSentence is a stored sentence; Start and End are code points into
+// the document's Text.
+type StoredSentence struct {
+	Index, Para int
+	Lang        string
+	Start, End  int
+	Text        string
+}
+
+// Document loads the document with the given id, with its sentences and
+// claims in text order. It returns an error wrapping sql.ErrNoRows when
+// there is no such document.
+func (db *DB) Document(ctx context.Context, id int64) (*StoredDocument, error) {
+	d := &StoredDocument{}
+	row := db.sql.QueryRowContext(ctx, `SELECT `+docInfoCols+`, d.format, d.encoding, d.ingested_at, d.text
+		FROM documents d WHERE d.id = ?`, id)
+	if err := scanDocInfo(row, &d.DocInfo, &d.Format, &d.Encoding, &d.IngestedAt, &d.Text); err != nil {
+		return nil, fmt.Errorf("document %d: %w", id, err)
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT idx, para, lang, start, "end", text FROM sentences
+		WHERE doc_id = ? ORDER BY idx`, id)
+	if err != nil {
+		return nil, fmt.Errorf("document %d: %w", id, err)
+	}
+	for rows.Next() {
+		var s StoredSentence
+		if err := rows.Scan(&s.Index, &s.Para, &s.Lang, &s.Start, &s.End, &s.Text); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("document %d: %w", id, err)
+		}
+		d.Sentences = append(d.Sentences, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("document %d: %w", id, err)
+	}
+	rows, err = db.sql.QueryContext(ctx, `SELECT id, doc_id, lang, sentence, text, start, "end", kind, value,
+		value_max, unit, qualifier, context FROM claims WHERE doc_id = ? ORDER BY start, id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("document %d: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c := StoredClaim{}
+		var kind, qual string
+		if err := rows.Scan(&c.ID, &c.DocID, &c.Lang, &c.Sentence, &c.Text, &c.Start, &c.End, &kind, &c.Value,
+			&c.ValueMax, &c.Unit, &qual, &c.Context); err != nil {
+			return nil, fmt.Errorf("document %d: %w", id, err)
+		}
+		c.File, c.Kind, c.Qualifier = d.Path, extract.Kind(kind), extract.Qualifier(qual)
+		d.Claims = append(d.Claims, c)
+	}
+	return d, rows.Err()
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -447,5 +448,43 @@ func TestConcurrentOpen(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+func TestDocumentAndByHash(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	if _, err := storetest.Populate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	zh, _, _ := storetest.Pair()
+	id, ok, err := db.DocumentByHash(ctx, zh.Doc.Hash)
+	if err != nil || !ok {
+		t.Fatalf("DocumentByHash: %d %v %v", id, ok, err)
+	}
+	if _, ok, _ := db.DocumentByHash(ctx, "feedface"); ok {
+		t.Error("unknown hash found")
+	}
+	d, err := db.Document(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != zh.Doc.Text || d.Path != zh.Doc.Path || len(d.Sentences) != len(zh.Sentences) || len(d.Claims) != len(zh.Claims) {
+		t.Errorf("document = %+v", d.DocInfo)
+	}
+	runes := []rune(d.Text)
+	for _, c := range d.Claims {
+		if string(runes[c.Start:c.End]) != c.Text || c.File != zh.Doc.Path {
+			t.Errorf("claim %q at %d-%d, file %q", c.Text, c.Start, c.End, c.File)
+		}
+	}
+	for i, s := range d.Sentences {
+		if s != (store.StoredSentence{Index: i, Para: zh.Sentences[i].Para, Lang: "zh", Start: zh.Sentences[i].Start,
+			End: zh.Sentences[i].End, Text: zh.Sentences[i].Text}) {
+			t.Errorf("sentence %d = %+v", i, s)
+		}
+	}
+	if _, err := db.Document(ctx, 999); !errors.Is(err, sql.ErrNoRows) {
+		t.Errorf("missing document: %v", err)
 	}
 }
