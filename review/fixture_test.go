@@ -142,6 +142,7 @@ type fixture struct {
 	path               string
 	pension            align.Side // zh of pair 1
 	pensEN             align.Side
+	pensionReport      *align.Report
 	pair1              int64 // pension pair: one magnitude mismatch, one dropped, one added
 	pair2              int64 // budget pair: percent vs points, all else matches
 	zh1, en1, zh2, en2 int64
@@ -158,7 +159,6 @@ const (
 
 func buildFixture(t testing.TB) *fixture {
 	t.Helper()
-	ctx := context.Background()
 	dir := t.TempDir()
 	f := &fixture{path: filepath.Join(dir, "figures.db")}
 	db, err := store.Open(f.path)
@@ -193,6 +193,7 @@ func buildFixture(t testing.TB) *fixture {
 	rep.Dropped = []extract.Claim{claimOf(t, zh, "126个")}
 	rep.Added = []extract.Claim{claimOf(t, en, "1,200")}
 	f.zh1, f.en1, f.pair1 = savePair(t, db, zh, en, &rep)
+	f.pensionReport = &rep
 
 	zh2 := newDoc("bulletins/2024-04-10-budget.zh.txt", "一季度财政收支情况", "2024-04-10", "市财政局", corpus.ZhHans).
 		s("一季度全市一般公共预算收入", fig{Text: "86.4亿元", Kind: extract.Money, Value: "8640000000", Unit: "yuan"}, "，同比增长", fig{Text: "5.1%", Kind: extract.Percent, Value: "5.1"}, "。").
@@ -221,7 +222,6 @@ func buildFixture(t testing.TB) *fixture {
 		s("The old application form contained ", scriptJS, " and was removed.").
 		s("About ", fig{Text: "2,500", Kind: extract.Count, Value: "2500", Q: extract.Approx}, " applications were affected.").
 		side())
-	_ = ctx
 	return f
 }
 

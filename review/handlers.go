@@ -217,7 +217,7 @@ func (s *Server) handlePairs(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := &pairsPage{F: f, ErrorClasses: errorClasses, Decisions: decisions}
-	p.basePage = basePage{Title: "Document pairs", Nav: "pairs", Search: f.Q, FTS: s.fts}
+	p.basePage = basePage{Title: "Document pairs", Nav: "pairs", SearchQuery: f.Q, FTS: s.fts}
 	ctx := r.Context()
 	var ids []int64
 	if f.Q != "" {
@@ -661,7 +661,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := &docsPage{F: f}
-	p.basePage = basePage{Title: "Documents", Nav: "documents", Search: f.Q, FTS: s.fts}
+	p.basePage = basePage{Title: "Documents", Nav: "documents", SearchQuery: f.Q, FTS: s.fts}
 	ctx := r.Context()
 	var ids []int64
 	if f.Q != "" {

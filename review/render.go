@@ -18,8 +18,8 @@ import (
 type basePage struct {
 	Title string
 	Nav   string // pairs | documents | overview
-	// Search is the query shown in the header's search box.
-	Search string
+	// SearchQuery is the query shown in the header's search box.
+	SearchQuery string
 	// FTS is false when search falls back to substring matching.
 	FTS bool
 }

@@ -386,3 +386,22 @@ func TestFormatValue(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHighlight: whatever the spans, highlighting never loses or reorders
+// text, and figures are exactly the spans' text.
+func FuzzHighlight(f *testing.F) {
+	f.Add("发放补贴4.39亿元。", 10, 14, 20, 12, 16)
+	f.Add("abc", 0, 0, 3, 1, 2)
+	f.Add("\xff\xfe", 0, 0, 1, 1, 2)
+	f.Fuzz(func(t *testing.T, text string, base, s1, e1, s2, e2 int) {
+		spans := []span{{Start: s1, End: e1, Fig: &figure{}}, {Start: s2, End: e2, Fig: &figure{}}}
+		sortSpans(spans)
+		var b strings.Builder
+		for _, p := range highlight(text, base, spans) {
+			b.WriteString(p.Text)
+		}
+		if b.String() != text {
+			t.Fatalf("highlight(%q) lost text: %q", text, b.String())
+		}
+	})
+}

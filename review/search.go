@@ -200,8 +200,16 @@ func IndexText(text string) (string, error) {
 // QueryTerms splits a search query into the words every matching document
 // must contain: Han runs are segmented with gse exactly as indexed text is
 // (without the sub-words, which the index adds), other text is split at
-// white space. Chunks without a letter or digit are dropped.
+// white space. Chunks without a letter or digit are dropped, and control
+// characters count as white space.
 func QueryTerms(q string) ([]string, error) {
+	// Control characters (NUL above all: FTS5 reads C strings) are spaces.
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
 	var terms []string
 	err := hanRuns(q, func(run string, han bool) error {
 		if han {
