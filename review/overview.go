@@ -155,10 +155,10 @@ func newBarChart(title string, counts map[string]map[string]int, labels map[stri
 	}
 	c.AxisY = y
 	c.LegendY = y + 8
-	x := c.LabelW
+	x := 10
 	for _, sg := range segments {
 		c.Legend = append(c.Legend, legendItem{X: x, TextX: x + 17, TextY: c.LegendY + 11, Class: "seg-" + sg.Key, Label: sg.Label})
-		x += 17 + 7*len(sg.Label) + 18
+		x += 17 + 7*len(sg.Label) + 22
 	}
 	c.Height = c.LegendY + 22
 	return c
