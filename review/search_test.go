@@ -19,9 +19,7 @@ import (
 func TestSearchChinese(t *testing.T) {
 	f := buildFixture(t)
 	s := newServer(t, f)
-	if !s.FTS() {
-		t.Fatal("FTS5 missing: run the tests with -tags sqlite_fts5 (the Makefile does)")
-	}
+	requireFTS(t, s)
 	ctx := context.Background()
 	tests := []struct {
 		q    string
@@ -109,6 +107,7 @@ func TestIndexText(t *testing.T) {
 func TestIndexSync(t *testing.T) {
 	f := buildFixture(t)
 	s := newServer(t, f)
+	requireFTS(t, s)
 	ctx := context.Background()
 	id := saveDoc(t, f.db, newDoc("late.zh.txt", "迟到的通报", "2024-07-01", "", corpus.ZhHans).
 		s("全年新增就业岗位", fig{Text: "5.6万个", Kind: extract.Count, Value: "56000"}, "。").side())
@@ -155,4 +154,13 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("search %q: %v", q, err)
 		}
 	})
+}
+
+// requireFTS fails (rather than skips: nothing is skipped silently) a test of
+// the FTS5 index in a build without it.
+func requireFTS(t *testing.T, s *Server) {
+	t.Helper()
+	if !s.FTS() {
+		t.Fatal("SQLite has no FTS5: run the tests with -tags sqlite_fts5 (the Makefile sets it in GOFLAGS)")
+	}
 }

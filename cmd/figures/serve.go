@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"figures/review"
@@ -50,7 +51,14 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 			fset.PrintDefaults()
 			return 0
 		}
-		fmt.Fprintf(e.stderr, "figures serve: %v (see figures serve --help)\n", err)
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+			msg = "unknown flag -" + strings.TrimLeft(name, "-")
+			if len(name) > 2 {
+				msg = "unknown flag --" + strings.TrimLeft(name, "-")
+			}
+		}
+		fmt.Fprintf(e.stderr, "figures serve: %s (see figures serve --help)\n", msg)
 		return 2
 	}
 	if fset.NArg() > 0 {

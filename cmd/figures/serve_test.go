@@ -42,7 +42,7 @@ func TestServeUsage(t *testing.T) {
 		err  string // in stderr
 	}{
 		{[]string{"--help"}, 0, "figures serve --db figures.db", ""},
-		{[]string{"--bogus"}, 2, "", "flag provided but not defined: -bogus"},
+		{[]string{"--bogus"}, 2, "", "unknown flag --bogus (see figures serve --help)"},
 		{[]string{"--db", filepath.Join(dir, "none.db")}, 2, "", "no figures database there"},
 		{[]string{"--db", dir}, 2, "", "no figures database there"},
 		{[]string{"--addr", "8080"}, 2, "", "want HOST:PORT"},
