@@ -278,18 +278,19 @@ type sentView struct {
 	Parts []part
 }
 
-type claimView struct {
-	claim
-	Fig *figure
-}
-
+// linkView is a link as the pair page shows it. Its fields are copied out
+// of the row rather than embedded: text/template finds promoted fields by a
+// slow search, and a 500-sentence pair has a thousand links.
 type linkView struct {
-	linkRow
-	ZH, EN                 *claimView
-	ZHSentence, ENSentence string
-	Explain                string
-	Href                   string // selects the link, at its first figure
-	Anchor                 string // the id of its first figure in the text
+	Row                       linkRow
+	ID                        int64
+	Verdict, Error            string
+	Decision, Note, DecidedAt string
+	ZH, EN                    *claim
+	ZHSentence, ENSentence    string
+	Explain                   string
+	Href                      string // selects the link, at its first figure
+	Anchor                    string // the id of its first figure in the text
 }
 
 func (s *Server) handlePair(w http.ResponseWriter, r *http.Request) error {
@@ -350,12 +351,13 @@ func (s *Server) buildPair(ctx context.Context, id, sel int64) (*pairPage, error
 	// One figure per claim, coloured by the worst verdict of its links and
 	// selecting that link.
 	figs := map[int64]*figure{}
-	claimByID := map[int64]*claimView{}
+	claimByID := map[int64]*claim{}
 	for _, cs := range [][]claim{zhC, enC} {
 		for _, c := range cs {
 			f := &figure{ClaimID: c.ID}
 			figs[c.ID] = f
-			claimByID[c.ID] = &claimView{claim: c, Fig: f}
+			c.Fig = f
+			claimByID[c.ID] = &c
 		}
 	}
 	sentText := func(ss []sentence, i int) string {
@@ -365,8 +367,9 @@ func (s *Server) buildPair(ctx context.Context, id, sel int64) (*pairPage, error
 		return ""
 	}
 	for _, l := range links {
-		lv := &linkView{linkRow: l, ZH: claimByID[l.ZHClaim], EN: claimByID[l.ENClaim]}
-		for _, cv := range []*claimView{lv.ZH, lv.EN} {
+		lv := &linkView{Row: l, ID: l.ID, Verdict: l.Verdict, Error: l.Error, Decision: l.Decision, Note: l.Note,
+			DecidedAt: l.DecidedAt, ZH: claimByID[l.ZHClaim], EN: claimByID[l.ENClaim]}
+		for _, cv := range []*claim{lv.ZH, lv.EN} {
 			if cv == nil {
 				continue
 			}
@@ -376,13 +379,20 @@ func (s *Server) buildPair(ctx context.Context, id, sel int64) (*pairPage, error
 			}
 		}
 		if lv.ZH != nil {
-			lv.ZHSentence = sentText(zhS, lv.ZH.Sentence)
 			lv.Anchor = fmt.Sprintf("c%d", lv.ZH.ID)
 		} else if lv.EN != nil {
 			lv.Anchor = fmt.Sprintf("c%d", lv.EN.ID)
 		}
-		if lv.EN != nil {
-			lv.ENSentence = sentText(enS, lv.EN.Sentence)
+		// The panel quotes the sentences of a problem (or the selected
+		// link); for a match they are beside it in the text, and quoting
+		// them for a thousand matches would double the page.
+		if l.Verdict != "match" && l.Verdict != "match_rounded" || l.ID == sel {
+			if lv.ZH != nil {
+				lv.ZHSentence = sentText(zhS, lv.ZH.Sentence)
+			}
+			if lv.EN != nil {
+				lv.ENSentence = sentText(enS, lv.EN.Sentence)
+			}
 		}
 		lv.Href = fmt.Sprintf("?link=%d#%s", l.ID, lv.Anchor)
 		lv.Explain = explain(lv)
@@ -416,6 +426,7 @@ func (s *Server) buildPair(ctx context.Context, id, sel int64) (*pairPage, error
 		if p.Selected != nil && f.LinkID == p.Selected.ID {
 			f.Sel = true
 		}
+		f.done()
 	}
 	// Links list in text order, problems first.
 	byPos := func(list []*linkView) {
@@ -459,10 +470,10 @@ func linkPos(l *linkView) int {
 // explain is the link's one-line explanation, or one written here for a
 // figure with no counterpart and for an unexplained match.
 func explain(l *linkView) string {
-	if strings.TrimSpace(l.Explanation) != "" {
-		return l.Explanation
+	if strings.TrimSpace(l.Row.Explanation) != "" {
+		return l.Row.Explanation
 	}
-	describe := func(c *claimView) string {
+	describe := func(c *claim) string {
 		d := c.Kind + " " + formatValue(c.Value)
 		if c.ValueMax != "" {
 			d += "–" + formatValue(c.ValueMax)
@@ -548,7 +559,7 @@ type docPage struct {
 }
 
 type docClaim struct {
-	claimView
+	claim
 	Links []linkRow
 	Href  string
 }
@@ -586,7 +597,8 @@ func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 	figs := map[int64]*figure{}
 	for _, c := range cs {
 		f := &figure{ClaimID: c.ID, Title: "figure"}
-		dc := docClaim{claimView: claimView{claim: c, Fig: f}, Links: links[c.ID]}
+		c.Fig = f
+		dc := docClaim{claim: c, Links: links[c.ID]}
 		for _, l := range dc.Links {
 			f.Verdict = worst(f.Verdict, l.Verdict)
 			if f.Verdict == l.Verdict {
@@ -598,6 +610,7 @@ func (s *Server) handleDoc(w http.ResponseWriter, r *http.Request) error {
 			f.Title = verdictLabel(f.Verdict)
 		}
 		f.Href = "#claim-" + strconv.FormatInt(c.ID, 10)
+		f.done()
 		figs[c.ID] = f
 		p.Claims = append(p.Claims, dc)
 	}

@@ -280,12 +280,13 @@ func (s *Server) sentences(ctx context.Context, docID int64) ([]sentence, error)
 	return out, rows.Err()
 }
 
-// claim is a stored claim.
+// claim is a stored claim, with the figure a page draws for it.
 type claim struct {
 	ID                                           int64
 	Sentence, Start, End                         int
 	Text, Kind, Value, ValueMax, Unit, Qualifier string
 	Context                                      string
+	Fig                                          *figure
 }
 
 func (s *Server) claims(ctx context.Context, docID int64) ([]claim, error) {

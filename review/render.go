@@ -98,6 +98,20 @@ type figure struct {
 	Title    string // tooltip
 	Sel      bool
 	Href     string
+	// Class is the figure's CSS classes, set by done.
+	Class string
+}
+
+// done sets the figure's classes once its verdict and selection are known
+// (computed here, not in the template, which runs it a thousand times).
+func (f *figure) done() {
+	f.Class = "fig v-none"
+	if f.Verdict != "" {
+		f.Class = "fig v-" + f.Verdict
+	}
+	if f.Sel {
+		f.Class += " sel"
+	}
 }
 
 // span places a figure in a document: code points, end exclusive.
