@@ -405,3 +405,28 @@ func FuzzHighlight(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRequests: no path or query string makes the server fail (500); bad
+// input is the client's error.
+func FuzzRequests(f *testing.F) {
+	fx := buildFixture(f)
+	s := newServer(f, fx)
+	for _, seed := range [][2]string{{"/", "sort=date&dir=asc"}, {"/pair/1", "link=3"}, {"/doc/7", ""},
+		{"/documents", "q=养老&paired=unpaired&page=2"}, {"/", "q=%zz"}, {"/overview", ""}, {"/pair/99", "link=-1"},
+		{"/", "from=2024-02-30&to=2024-01-01&source=市民政局&error=digits&review=open"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, path, rawQuery string) {
+		if !strings.HasPrefix(path, "/") {
+			path = "/" + path
+		}
+		req := httptest.NewRequest("GET", "http://127.0.0.1/", nil)
+		req.URL = &url.URL{Path: path, RawQuery: rawQuery}
+		req.RequestURI = req.URL.RequestURI()
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Fatalf("GET %s?%s = %d: %s", path, rawQuery, rec.Code, rec.Body.String())
+		}
+	})
+}
