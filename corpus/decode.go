@@ -151,6 +151,7 @@ type textScore struct {
 	bad         int // replacement characters and control characters
 	implausible int // scripts a Chinese or English bulletin does not use
 	han, common int // Han characters, and those among the common ones
+	ascii       int // ASCII letters and digits
 }
 
 // clean reports whether a declared encoding decoded the text with no sign
@@ -160,12 +161,18 @@ func (s textScore) clean() bool {
 }
 
 // plausible reports whether the best guess is good enough to use: a few
-// broken characters are tolerated, a mostly broken text is not.
+// broken characters are tolerated, a mostly broken text is not, and Chinese
+// text is mostly made of common characters (a wrong decoding, or random
+// bytes, gives rare ones).
 func (s textScore) plausible() bool {
 	if s.runes == 0 {
 		return true
 	}
-	return s.bad*20 <= s.runes && s.implausible*4 <= s.runes
+	if s.han*2 < s.runes && s.runes*4 > s.ascii {
+		// Neither Chinese nor mostly ASCII: what random bytes read as Latin-1 look like.
+		return false
+	}
+	return s.bad*20 <= s.runes && s.implausible*4 <= s.runes && s.common*10 >= s.han*6
 }
 
 func score(text string) textScore {
@@ -174,6 +181,9 @@ func score(text string) textScore {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				s.ascii++
+			}
 			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' || r == 0x7f {
 				s.bad++
 				s.total -= 4

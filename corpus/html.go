@@ -47,8 +47,8 @@ func readHTML(text string) (article, error) {
 	// The whole page's lines, chrome included, for datelines and sources.
 	pageLines := textLines(root, nil)
 
-	best := bestContainer(doc, root)
-	drop := chromeNodes(best)
+	best, stats := bestContainer(doc, root)
+	drop := chromeNodes(best, stats)
 	lines := textLines(best, drop)
 
 	var a article
@@ -171,7 +171,7 @@ const articleSelectors = "#zoom, #Zoom, .TRS_Editor, .TRS_UEDITOR, #UCAP-CONTENT
 // share of link text, and gives its score to the block holding it and half
 // to the block above. The best block, after weighing its own link density
 // and its class and id, is the article.
-func bestContainer(doc *goquery.Document, root *html.Node) *html.Node {
+func bestContainer(doc *goquery.Document, root *html.Node) (*html.Node, map[*html.Node]*nodeStats) {
 	sc := &scorer{
 		stats:    map[*html.Node]*nodeStats{},
 		segments: map[*html.Node][]segment{},
@@ -242,7 +242,7 @@ func bestContainer(doc *goquery.Document, root *html.Node) *html.Node {
 			best, bestScore = n, s
 		}
 	}
-	return best
+	return best, sc.stats
 }
 
 // Class and id tokens that mark article containers and page chrome.
@@ -320,23 +320,26 @@ func classWeight(n *html.Node) float64 {
 // chromeNodes lists the elements inside the article container that are
 // page furniture: classed as navigation, sharing, related links and the
 // like, or lists made mostly of links.
-func chromeNodes(container *html.Node) map[*html.Node]bool {
+func chromeNodes(container *html.Node, stats map[*html.Node]*nodeStats) map[*html.Node]bool {
 	drop := map[*html.Node]bool{}
-	total, _ := subtreeStats(container)
+	total := stats[container]
+	if total == nil {
+		return drop
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
+			st := stats[c]
+			if c.Type != html.ElementNode || st == nil {
 				continue
 			}
-			st, links := subtreeStats(c)
 			switch {
 			case st.chars*2 > total.chars && total.chars > 0:
 				// Holds most of the article: never chrome, look inside.
 				walk(c)
 			case isNegative(c):
 				drop[c] = true
-			case links >= 2 && st.chars > 0 && st.linkChars*10 >= st.chars*6:
+			case st.links >= 2 && st.chars > 0 && st.linkChars*10 >= st.chars*6:
 				drop[c] = true
 			default:
 				walk(c)
@@ -358,33 +361,6 @@ func isNegative(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// subtreeStats counts the non-space characters and the links under n.
-func subtreeStats(n *html.Node) (nodeStats, int) {
-	var st nodeStats
-	links := 0
-	var walk func(n *html.Node, inLink bool)
-	walk = func(n *html.Node, inLink bool) {
-		if n.Type == html.TextNode {
-			c, p := countText(n.Data)
-			st.chars += c
-			st.punct += p
-			if inLink {
-				st.linkChars += c
-			}
-			return
-		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.A {
-			inLink = true
-			links++
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink)
-		}
-	}
-	walk(n, false)
-	return st, links
 }
 
 // countText counts the non-space characters of s and its sentence
