@@ -1,0 +1,167 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"figures/align"
+	"figures/store"
+)
+
+// Pairing a batch.
+//
+// A translation is published within a day or so of its original, usually
+// beside it. So pairing does not compare every document with every other:
+// it works in blocks, one per date the batch touched (documents dated that
+// day and the days either side) and one per folder for documents with no
+// date. Each block is read back from the store, with the stored documents
+// that are still unpaired: a day's new bulletins are paired with the
+// originals or translations ingested the day before, and a batch that was
+// killed during pairing is finished by running it again. Memory holds one
+// block at a time, never the batch.
+
+// pairKeys are the blocks a batch touched: dates, and folders of undated
+// documents. It grows with the number of distinct dates and folders, not
+// with the number of documents.
+type pairKeys struct {
+	dates map[string]bool
+	dirs  map[string]bool
+}
+
+func newPairKeys() *pairKeys {
+	return &pairKeys{dates: map[string]bool{}, dirs: map[string]bool{}}
+}
+
+func (k *pairKeys) add(r store.DocRef) {
+	if r.Date != "" {
+		k.dates[r.Date] = true
+	} else {
+		k.dirs[dirOf(r.Path)] = true
+	}
+}
+
+// maxBlock bounds how many documents of one language are compared at once.
+const maxBlock = 400
+
+func pairBatch(ctx context.Context, db *store.DB, keys *pairKeys, sum *Summary, progress func()) error {
+	if len(keys.dates) == 0 && len(keys.dirs) == 0 {
+		return nil
+	}
+	if err := db.EnsurePairingIndexes(ctx); err != nil {
+		return err
+	}
+	dates := sortedKeys(keys.dates)
+	dirs := sortedKeys(keys.dirs)
+	sum.PairBlocks = len(dates) + len(dirs)
+	progress()
+	for _, d := range dates {
+		refs, err := db.UnpairedOn(ctx, around(d)...)
+		if err != nil {
+			return err
+		}
+		if err := pairBlock(ctx, db, refs, sum); err != nil {
+			return err
+		}
+		sum.PairBlocksDone++
+		progress()
+	}
+	for _, dir := range dirs {
+		refs, err := db.UnpairedUndatedIn(ctx, dir)
+		if err != nil {
+			return err
+		}
+		if err := pairBlock(ctx, db, refs, sum); err != nil {
+			return err
+		}
+		sum.PairBlocksDone++
+		progress()
+	}
+	return nil
+}
+
+// around returns the day before date, date and the day after.
+func around(date string) []string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return []string{date}
+	}
+	return []string{t.AddDate(0, 0, -1).Format("2006-01-02"), date, t.AddDate(0, 0, 1).Format("2006-01-02")}
+}
+
+// pairBlock pairs the Chinese and English documents of one block, checks
+// each pair and stores it in its own transaction.
+func pairBlock(ctx context.Context, db *store.DB, refs []store.DocRef, sum *Summary) error {
+	var zh, en []store.DocRef
+	for _, r := range refs {
+		switch {
+		case r.Lang.IsChinese():
+			zh = append(zh, r)
+		case r.Lang == "en":
+			en = append(en, r)
+		}
+	}
+	if len(zh) == 0 || len(en) == 0 {
+		return nil
+	}
+	paired := map[int64]bool{}
+	for zs := 0; zs < len(zh); zs += maxBlock {
+		zhRefs := zh[zs:min(len(zh), zs+maxBlock)]
+		zhSides, err := loadSides(ctx, db, zhRefs)
+		if err != nil {
+			return err
+		}
+		for es := 0; es < len(en); es += maxBlock {
+			var enRefs []store.DocRef
+			for _, r := range en[es:min(len(en), es+maxBlock)] {
+				if !paired[r.ID] {
+					enRefs = append(enRefs, r)
+				}
+			}
+			enSides, err := loadSides(ctx, db, enRefs)
+			if err != nil {
+				return err
+			}
+			var zhLeft []align.Side
+			var zhLeftRefs []store.DocRef
+			for i, r := range zhRefs {
+				if !paired[r.ID] {
+					zhLeft, zhLeftRefs = append(zhLeft, zhSides[i]), append(zhLeftRefs, r)
+				}
+			}
+			for _, p := range align.PairDocuments(zhLeft, enSides) {
+				z, e := zhLeftRefs[p.ZH], enRefs[p.EN]
+				r := align.Check(zhLeft[p.ZH], enSides[p.EN])
+				if _, err := db.SavePair(ctx, z.ID, e.ID, p.Score, &r); err != nil {
+					return fmt.Errorf("save pair %s / %s: %w", z.Path, e.Path, err)
+				}
+				paired[z.ID], paired[e.ID] = true, true
+				sum.Pairs++
+				sum.Mismatches += r.Mismatches()
+			}
+		}
+	}
+	return nil
+}
+
+func loadSides(ctx context.Context, db *store.DB, refs []store.DocRef) ([]align.Side, error) {
+	out := make([]align.Side, 0, len(refs))
+	for _, r := range refs {
+		s, err := db.LoadSide(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
