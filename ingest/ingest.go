@@ -96,10 +96,10 @@ const maxFailures = 1000
 type result struct {
 	path  string
 	size  int64
-	side  *align.Side    // analysed document, to store
-	known *store.DocRef  // already stored
-	err   error          // failed
-	note  string         // passed over
+	side  *align.Side   // analysed document, to store
+	known *store.DocRef // already stored
+	err   error         // failed
+	note  string        // passed over
 }
 
 type job struct {
