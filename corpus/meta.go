@@ -30,16 +30,25 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 			return v
 		}
 	}
-	// A heading the page's <title> repeats is the article's title; of several
-	// (the site's name is often an h1 too) the longest.
-	best := ""
+	// A heading the page's <title> repeats is the article's title: the one
+	// that is the title's first part ("标题_网站名"), else the longest of
+	// those the title contains (the site's name is often a heading too).
+	best, exact := "", false
 	pt := squash(pageTitle)
+	var head string
+	if parts := titleSeparators.Split(pageTitle, -1); len(parts) > 1 {
+		head = squash(parts[0])
+	}
 	consider := func(t string) {
 		n := utf8.RuneCountInString(t)
-		if n < 4 || n > 150 || pt == "" {
+		if n < 4 || n > 150 || pt == "" || exact {
 			return
 		}
-		if strings.Contains(pt, squash(t)) && n > utf8.RuneCountInString(best) {
+		st := squash(t)
+		switch {
+		case st == head || st == pt:
+			best, exact = t, true
+		case strings.Contains(pt, st) && n > utf8.RuneCountInString(best):
 			best = t
 		}
 	}
