@@ -81,7 +81,7 @@ const unpaired = `
 		WHERE p.zh_doc = d.id AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = o.path AND n.version > o.version))
 	AND NOT EXISTS (SELECT 1 FROM pairs p JOIN documents o ON o.id = p.zh_doc
 		WHERE p.en_doc = d.id AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = o.path AND n.version > o.version))
-	ORDER BY d.id`
+	ORDER BY d.path, d.version`
 
 // UnpairedOn returns the current, unpaired documents dated on any of dates
 // (YYYY-MM-DD).
