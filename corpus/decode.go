@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -301,22 +300,36 @@ func decodeUTF16(data []byte, name string) (string, string, error) {
 	return toValid(text), name, nil
 }
 
-// metaCharset finds a charset declared in the head of an HTML or XML page:
-// <meta charset="gbk">, <meta http-equiv="Content-Type"
-// content="text/html; charset=gb2312"> or <?xml ... encoding="GB18030"?>.
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)|<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_:.\-]+)`)
-
-// declaredEncoding returns the charset label a page declares (WHATWG name,
-// e.g. "gbk" for gb2312) and its encoding, or "", nil.
+// declaredEncoding returns the charset a page declares in its head (WHATWG
+// name, e.g. "gbk" for gb2312) and its encoding, or "", nil. It reads
+// <meta charset="gbk">, <meta http-equiv="Content-Type" content="text/html;
+// charset=gb2312"> and <?xml version="1.0" encoding="GB18030"?>.
 func declaredEncoding(data []byte) (string, encoding.Encoding) {
-	head := data[:min(len(data), 4096)]
-	m := metaCharset.FindSubmatch(head)
-	if m == nil {
-		return "", nil
+	head := bytes.ToLower(data[:min(len(data), 4096)])
+	label := ""
+	for rest := head; label == "" && len(rest) > 0; {
+		i := bytes.Index(rest, []byte("charset"))
+		j := bytes.Index(rest, []byte("encoding"))
+		switch {
+		case i < 0 && j < 0:
+			rest = nil
+			continue
+		case i < 0 || j >= 0 && j < i:
+			label, rest = attrValue(rest[j+len("encoding"):])
+			if label != "" && !bytes.Contains(head[:min(len(head), 64)], []byte("<?xml")) {
+				label = "" // only an XML declaration's encoding= counts
+			}
+		default:
+			// Only inside a <meta> tag.
+			if k := bytes.LastIndexByte(rest[:i], '<'); k < 0 || !bytes.HasPrefix(rest[k:], []byte("<meta")) {
+				rest = rest[i+len("charset"):]
+				continue
+			}
+			label, rest = attrValue(rest[i+len("charset"):])
+		}
 	}
-	label := string(m[1])
 	if label == "" {
-		label = string(m[2])
+		return "", nil
 	}
 	enc, err := htmlindex.Get(label)
 	if err != nil {
@@ -324,9 +337,24 @@ func declaredEncoding(data []byte) (string, encoding.Encoding) {
 	}
 	name, err := htmlindex.Name(enc)
 	if err != nil {
-		name = strings.ToLower(label)
+		name = label
 	}
 	return name, enc
+}
+
+// attrValue reads `= "value"` (quotes optional) at the start of b and
+// returns the value and what follows it.
+func attrValue(b []byte) (string, []byte) {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if len(b) == 0 || b[0] != '=' {
+		return "", b
+	}
+	b = bytes.TrimLeft(b[1:], " \t\r\n\"'")
+	end := 0
+	for end < len(b) && (b[end] >= 'a' && b[end] <= 'z' || b[end] >= '0' && b[end] <= '9' || bytes.IndexByte([]byte("-_:."), b[end]) >= 0) {
+		end++
+	}
+	return string(b[:end]), b[end:]
 }
 
 func isUTF8Label(name string) bool { return name == "utf-8" || name == "" }

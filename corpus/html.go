@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -19,9 +20,54 @@ type article struct {
 	Body string
 }
 
-// junk is what never holds article text.
-const junk = "script, style, noscript, iframe, object, embed, svg, canvas, template, button, select, " +
-	"input, textarea, map, audio, video, [hidden], [style*='display:none'], [style*='display: none']"
+// Selectors, compiled once.
+var (
+	selTitle   = cascadia.MustCompile("title")
+	selBody    = cascadia.MustCompile("body")
+	selMeta    = cascadia.MustCompile("meta")
+	selArticle = cascadia.MustCompile(articleSelectors)
+	selH12     = cascadia.MustCompile("h1, h2")
+	selTime    = cascadia.MustCompile("time")
+)
+
+// junkAtoms never hold article text.
+var junkAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Svg: true, atom.Canvas: true, atom.Template: true, atom.Button: true, atom.Select: true, atom.Input: true,
+	atom.Textarea: true, atom.Map: true, atom.Audio: true, atom.Video: true, atom.Head: true,
+}
+
+// removeJunk drops the elements that never hold article text: scripts,
+// styles, form controls, media, and hidden elements.
+func removeJunk(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (junkAtoms[c.DataAtom] || hidden(c)):
+			n.RemoveChild(c)
+		default:
+			removeJunk(c)
+		}
+		c = next
+	}
+}
+
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // readHTML finds the article in a government page: it scores every block
 // by the text it holds (Chinese and English punctuation, length) less its
@@ -36,16 +82,25 @@ func readHTML(text string) (article, error) {
 		return article{}, fmt.Errorf("parse html: %w", err)
 	}
 	metas := readMetas(doc)
-	pageTitle := cleanSpace(doc.Find("title").First().Text())
-	doc.Find(junk).Remove()
+	pageTitle := cleanSpace(doc.FindMatcher(selTitle).First().Text())
+	// Head first: the title and metas are read; then the junk goes.
+	for _, n := range doc.Nodes {
+		removeJunk(n)
+	}
 
-	body := doc.Find("body").First()
+	body := doc.FindMatcher(selBody).First()
 	if body.Length() == 0 {
 		body = doc.Selection
 	}
 	root := body.Nodes[0]
 	// The whole page's lines, chrome included, for datelines and sources.
-	pageLines := textLines(root, nil)
+	var page []string
+	pageLines := func() []string {
+		if page == nil {
+			page = textLines(root, nil)
+		}
+		return page
+	}
 
 	best, stats := bestContainer(doc, root)
 	drop := chromeNodes(best, stats)
@@ -63,7 +118,7 @@ func readHTML(text string) (article, error) {
 // by the lower-cased name; the first of a name wins.
 func readMetas(doc *goquery.Document) map[string]string {
 	m := map[string]string{}
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) {
 		content, ok := s.Attr("content")
 		if !ok || strings.TrimSpace(content) == "" {
 			return
@@ -178,10 +233,6 @@ func bestContainer(doc *goquery.Document, root *html.Node) (*html.Node, map[*htm
 		broken:   map[*html.Node]bool{},
 	}
 	sc.visit(root, root, false)
-	known := map[*html.Node]bool{}
-	doc.Find(articleSelectors).Each(func(_ int, s *goquery.Selection) {
-		known[s.Nodes[0]] = true
-	})
 	score := map[*html.Node]float64{}
 	var order []*html.Node
 	add := func(n *html.Node, s float64) {
@@ -233,7 +284,7 @@ func bestContainer(doc *goquery.Document, root *html.Node) (*html.Node, map[*htm
 		}
 		s := score[n] * (1 - float64(st.linkChars)/float64(st.chars))
 		switch w := classWeight(n); {
-		case known[n] && st.chars >= 50:
+		case st.chars >= 50 && selArticle.Match(n):
 			s *= 1.5
 		default:
 			s *= w
@@ -529,37 +580,48 @@ var (
 	// toolRow is a row of page tools: 【打印】【关闭】 字号：大 中 小 ...
 	toolRow = regexp.MustCompile(`^[\s【】\[\]()（）|｜/:：·]*(?:` + toolWords + `)(?:[\s【】\[\]()（）|｜/:：·]+(?:` + toolWords + `))*[\s【】\[\]()（）|｜/:：·]*$`)
 	// chromePhrase marks a short line as furniture wherever it appears.
-	chromePhrase = regexp.MustCompile(`分享到|分享至|扫一扫|掃一掃|责任编辑|責任編輯|当前位置|當前位置|您的位置|您现在的位置|上一篇|下一篇|上一条|下一条|` +
-		`版权所有|版權所有|ICP备|ICP证|ICP證|公网安备|网站标识码|網站標識碼|技术支持|技術支援|浏览次数|阅读次数|点击数|点击量|访问量|瀏覽人次|访问者|` +
-		`(?i:copyright|all rights reserved|icp no)`)
+	chromePhrase = newPhrases(true, "分享到", "分享至", "扫一扫", "掃一掃", "责任编辑", "責任編輯", "当前位置", "當前位置", "您的位置",
+		"您现在的位置", "上一篇", "下一篇", "上一条", "下一条", "版权所有", "版權所有", "ICP备", "ICP证", "ICP證", "公网安备",
+		"网站标识码", "網站標識碼", "技术支持", "技術支援", "浏览次数", "阅读次数", "点击数", "点击量", "访问量", "瀏覽人次", "访问者",
+		"copyright", "all rights reserved", "icp no")
 	// chromeStart marks a short line as furniture when it starts with it.
-	chromeStart = regexp.MustCompile(`^[\s【\[(（]*(?:相关链接|相关文章|相关新闻|相关阅读|相关稿件|相關新聞|相關文章|主办单位|主辦單位|承办单位|联系我们|点赞|编辑[:：]|` +
-		`(?i:editor:|related|share|print this|back to top|©))`)
+	chromeStart = newPhrases(true, "相关链接", "相关文章", "相关新闻", "相关阅读", "相关稿件", "相關新聞", "相關文章", "主办单位",
+		"主辦單位", "承办单位", "联系我们", "点赞", "编辑：", "编辑:", "editor:", "related", "share", "print this", "back to top", "©")
+	// infoPhrase marks the dateline row of an article (发布时间：2022-01-24
+	// 来源：重庆市民政局 字号：大 中 小): metadata, not article text.
+	infoPhrase = newPhrases(false, "发布时间", "發布時間", "发布日期", "發布日期", "发文日期", "发表时间", "更新时间", "更新時間",
+		"信息来源", "来源：", "来源:", "來源：", "來源:", "浏览量", "瀏覽", "作者：", "作者:", "Source:", "Updated:", "Published:",
+		"Posted:", "Release Date")
 )
 
 const toolWords = `打印本页|打印|列印|关闭窗口|关闭|關閉|收藏|返回顶部|返回|纠错|我要纠错|字体|字號|字号|大|中|小|默认|分享|繁体|繁體|简体|簡體|无障碍|無障礙|(?i:print|close|share|top|back)`
 
+// openers may precede a chrome line's first word: 【相关新闻】.
+const openers = " \t【[(（"
+
 func chromeLine(l string) bool {
 	n := utf8.RuneCountInString(l)
-	return n <= 120 && toolRow.MatchString(l) || n <= 80 && (chromePhrase.MatchString(l) || chromeStart.MatchString(l))
+	if n > 80 {
+		return false
+	}
+	return chromePhrase.in(l) || chromeStart.prefix(strings.TrimLeft(l, openers)) || n <= 40 && toolRow.MatchString(l)
 }
 
-// infoLine matches the dateline row of an article (发布时间：2022-01-24
-// 来源：重庆市民政局 字号：大 中 小): metadata, not article text.
-var infoLine = regexp.MustCompile(`(?:发布时间|發布時間|发布日期|發布日期|发文日期|发表时间|更新时间|更新時間|信息来源|来源[:：]|來源[:：]|浏览量|瀏覽|作者[:：]|Source:|Updated:|Published:|Posted:|Release Date)`)
+func infoLine(l string) bool {
+	return utf8.RuneCountInString(l) <= 100 && infoPhrase.in(l)
+}
 
 // bodyLines drops the title, the info rows and the chrome lines from the
 // article's lines.
 func bodyLines(lines []string, title string) []string {
 	out := lines[:0:0]
 	for i, l := range lines {
-		runes := utf8.RuneCountInString(l)
 		switch {
 		case i < 3 && len(out) == 0 && title != "" && sameTitle(l, title):
 			continue
 		case chromeLine(l):
 			continue
-		case runes <= 100 && infoLine.MatchString(l):
+		case infoLine(l):
 			continue
 		}
 		out = append(out, l)

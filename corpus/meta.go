@@ -10,6 +10,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Meta tags that carry an article's title, publication date and source, in
@@ -52,9 +53,21 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 			best = t
 		}
 	}
-	doc.Find("h1, h2, h3, h4, .title, .tit, .bt, #title, [class*='title'], [class*='Title']").Each(func(_ int, s *goquery.Selection) {
-		consider(cleanSpace(s.Text()))
-	})
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(c) {
+				consider(cleanSpace(goquery.NewDocumentFromNode(c).Text()))
+			}
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
 	// Some pages set the headline as the article's first line.
 	for _, l := range lines[:min(len(lines), 2)] {
 		consider(l)
@@ -74,21 +87,74 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 		}
 		return longest
 	}
-	h := goquery.NewDocumentFromNode(container).Find("h1, h2").First()
+	h := goquery.NewDocumentFromNode(container).FindMatcher(selH12).First()
 	return cleanSpace(h.Text())
 }
 
-// labeledDate is a visible dateline: a label, then a date.
-var labeledDate = regexp.MustCompile(`(?i)(?:发布时间|發布時間|发布日期|發布日期|发文日期|成文日期|发表时间|發表時間|公布日期|时间|時間|日期|published|updated|posted|release date|date)\s*[:：]?\s*(.{6,40})`)
+// dateLabels introduce a visible dateline: a label, then a date.
+var dateLabels = newPhrases(true, "发布时间", "發布時間", "发布日期", "發布日期", "发文日期", "成文日期", "发表时间", "發表時間",
+	"公布日期", "时间", "時間", "日期", "published", "updated", "posted", "release date", "date")
 
-func pickDate(metas map[string]string, doc *goquery.Document, pageLines, body []string, title string) string {
+// isHeading reports whether n looks like a heading: h1 to h4, or an
+// element whose class or id says title (.title, .tit, .bt, #title ...).
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4:
+		return true
+	case atom.Title:
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		if strings.Contains(v, "title") {
+			return true
+		}
+		for _, f := range strings.Fields(v) {
+			if f == "tit" || f == "bt" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labeledDate returns the date that follows a label in line, if any.
+func labeledDate(line string) (string, bool) {
+	for rest := line; ; {
+		i, n := dateLabels.find(rest)
+		if i < 0 {
+			return "", false
+		}
+		rest = rest[i+n:]
+		after := strings.TrimLeft(rest, " \t\u3000\u00a0:：")
+		if d, ok := ParseDate(prefixRunes(after, 40)); ok {
+			return d, true
+		}
+	}
+}
+
+// prefixRunes returns the first n runes of s.
+func prefixRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() []string, body []string, title string) string {
 	for _, k := range dateMetas {
 		if d, ok := ParseDate(metas[k]); ok {
 			return d
 		}
 	}
 	date := ""
-	doc.Find("time").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(selTime).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		v, _ := s.Attr("datetime")
 		if d, ok := ParseDate(v); ok {
 			date = d
@@ -103,22 +169,21 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines, body []
 	if date != "" {
 		return date
 	}
-	for _, l := range pageLines {
+	for _, l := range pageLines() {
 		if utf8.RuneCountInString(l) > 200 {
 			continue
 		}
-		for _, m := range labeledDate.FindAllStringSubmatch(l, -1) {
-			if d, ok := ParseDate(m[1]); ok {
-				return d
-			}
+		if d, ok := labeledDate(l); ok {
+			return d
 		}
 	}
 	// An unlabeled date just under the title.
-	for i, l := range pageLines {
+	lines := pageLines()
+	for i, l := range lines {
 		if title == "" || !sameTitle(l, title) {
 			continue
 		}
-		for _, next := range pageLines[i+1 : min(len(pageLines), i+4)] {
+		for _, next := range lines[i+1 : min(len(lines), i+4)] {
 			if utf8.RuneCountInString(next) <= 80 {
 				if d, ok := ParseDate(next); ok {
 					return d
@@ -139,8 +204,30 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines, body []
 	return ""
 }
 
-// labeledSource is a visible source line (来源：重庆市民政局).
-var labeledSource = regexp.MustCompile(`(?i)(?:信息来源|文章来源|稿件来源|来源|來源|資料來源|source)\s*[:：]\s*(.+)`)
+// sourceLabels introduce a visible source (来源：重庆市民政局).
+var sourceLabels = newPhrases(true, "信息来源", "文章来源", "稿件来源", "来源", "來源", "資料來源", "source")
+
+// labeledSource returns the source named after a label in line, if any.
+func labeledSource(line string) string {
+	for rest := line; ; {
+		i, n := sourceLabels.find(rest)
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+n:]
+		after := strings.TrimLeft(rest, " \t\u3000\u00a0")
+		if v, ok := strings.CutPrefix(after, "："); ok {
+			after = v
+		} else if v, ok := strings.CutPrefix(after, ":"); ok {
+			after = v
+		} else {
+			continue
+		}
+		if v := cutSource(after); v != "" {
+			return v
+		}
+	}
+}
 
 // sourceEnd cuts a source value at the next field of the dateline.
 var sourceEnd = regexp.MustCompile(`\s{2,}|\t|[|｜【\[]|发布|發布|时间|時間|日期|作者|编辑|編輯|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|字号|字號|字体|(?i:\s(?:published|updated|date|author|editor|views))`)
@@ -148,15 +235,17 @@ var sourceEnd = regexp.MustCompile(`\s{2,}|\t|[|｜【\[]|发布|發布|时间|�
 // hostedBy is the site owner in a government site's footer.
 var hostedBy = regexp.MustCompile(`(?:主办单位|主辦單位|主办|主辦|版权所有|版權所有)\s*[:：]\s*(\S+)`)
 
-func pickSource(metas map[string]string, pageLines []string, pageTitle string) string {
-	for _, l := range pageLines {
+func pickSource(metas map[string]string, pageLines func() []string, pageTitle string) string {
+	// ContentSource is the source field of the CMS, the one the page shows.
+	if v := cleanSpace(metas["contentsource"]); v != "" {
+		return v
+	}
+	for _, l := range pageLines() {
 		if utf8.RuneCountInString(l) > 200 {
 			continue
 		}
-		if m := labeledSource.FindStringSubmatch(l); m != nil {
-			if v := cutSource(m[1]); v != "" {
-				return v
-			}
+		if v := labeledSource(l); v != "" {
+			return v
 		}
 	}
 	for _, k := range sourceMetas {
@@ -164,7 +253,7 @@ func pickSource(metas map[string]string, pageLines []string, pageTitle string) s
 			return v
 		}
 	}
-	for _, l := range pageLines {
+	for _, l := range pageLines() {
 		if m := hostedBy.FindStringSubmatch(l); m != nil {
 			if v := cutSource(m[1]); v != "" {
 				return v
@@ -207,7 +296,13 @@ func ParseDate(s string) (string, bool) {
 	if s == "" {
 		return "", false
 	}
+	if strings.IndexFunc(s, func(r rune) bool {
+		return '0' <= r && r <= '9' || '０' <= r && r <= '９' || r == '〇' || r == '零' || r == '一' || r == '二'
+	}) < 0 {
+		return "", false
+	}
 	s = Fold(s).Text
+	letters := strings.IndexFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }) >= 0
 	try := func(y, m, d int) (string, bool) {
 		if y < 1949 || y > 2100 {
 			return "", false
@@ -223,24 +318,38 @@ func ParseDate(s string) (string, bool) {
 		y, m, d int
 	}
 	var hits []found
-	if m := ymdDate.FindStringSubmatchIndex(s); m != nil {
-		hits = append(hits, found{m[0], atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])})
+	add := func(re *regexp.Regexp, year, month, day int, roc bool, read func(string) int) {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			return
+		}
+		y := read(s[m[2*year]:m[2*year+1]])
+		if roc {
+			y += 1911
+		}
+		mo := s[m[2*month]:m[2*month+1]]
+		mn, ok := months[strings.ToLower(mo)]
+		if !ok {
+			mn = read(mo)
+		}
+		hits = append(hits, found{m[0], y, mn, read(s[m[2*day]:m[2*day+1]])})
 	}
-	if m := rocDate.FindStringSubmatchIndex(s); m != nil {
-		hits = append(hits, found{m[0], atoi(s[m[2]:m[3]]) + 1911, atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])})
+	add(ymdDate, 1, 2, 3, false, atoi)
+	if strings.Contains(s, "年") {
+		if strings.Contains(s, "民國") {
+			add(rocDate, 1, 2, 3, true, atoi)
+		}
+		if m := hanDate.FindStringSubmatchIndex(s); m != nil {
+			hits = append(hits, found{m[0], hanDigits(s[m[2]:m[3]]), hanNumber(s[m[4]:m[5]]), hanNumber(s[m[6]:m[7]])})
+		}
 	}
-	if m := hanDate.FindStringSubmatchIndex(s); m != nil {
-		hits = append(hits, found{m[0], hanDigits(s[m[2]:m[3]]), hanNumber(s[m[4]:m[5]]), hanNumber(s[m[6]:m[7]])})
+	if letters {
+		add(dmyDate, 3, 2, 1, false, atoi)
+		add(mdyDate, 3, 1, 2, false, atoi)
 	}
-	if m := dmyDate.FindStringSubmatchIndex(s); m != nil {
-		hits = append(hits, found{m[0], atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]])})
-	}
-	if m := mdyDate.FindStringSubmatchIndex(s); m != nil {
-		hits = append(hits, found{m[0], atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]])})
-	}
-	if m := compactDate.FindStringSubmatchIndex(strings.TrimSpace(s)); m != nil {
-		t := strings.TrimSpace(s)
-		hits = append(hits, found{0, atoi(t[m[2]:m[3]]), atoi(t[m[4]:m[5]]), atoi(t[m[6]:m[7]])})
+	if t := strings.TrimSpace(s); compactDate.MatchString(t) {
+		m := compactDate.FindStringSubmatch(t)
+		hits = append(hits, found{0, atoi(m[1]), atoi(m[2]), atoi(m[3])})
 	}
 	first := -1
 	for i, h := range hits {
@@ -316,14 +425,10 @@ func textMeta(lines []string) (title, date, source string) {
 			continue
 		}
 		if date == "" {
-			if m := labeledDate.FindStringSubmatch(l); m != nil {
-				date, _ = ParseDate(m[1])
-			}
+			date, _ = labeledDate(l)
 		}
 		if source == "" {
-			if m := labeledSource.FindStringSubmatch(l); m != nil {
-				source = cutSource(m[1])
-			}
+			source = labeledSource(l)
 		}
 	}
 	if date == "" {

@@ -3,8 +3,8 @@ package ingest
 import (
 	"bytes"
 	"database/sql"
-	"os"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"

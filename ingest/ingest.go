@@ -67,8 +67,10 @@ type Summary struct {
 	Mismatches  int   `json:"mismatches"`  // mismatched figures in those pairs
 	Errors      int   `json:"errors"`      // files that failed
 	Bytes       int64 `json:"bytes"`       // bytes read
-	// Seconds is the wall time of the batch.
-	Seconds float64 `json:"seconds"`
+	// Seconds is the wall time of the batch, PairSeconds the part of it
+	// spent pairing and checking.
+	Seconds     float64 `json:"seconds"`
+	PairSeconds float64 `json:"pair_seconds"`
 	// Failures lists the files that failed, with the reason (the first
 	// maxFailures; the store's errors table has them all).
 	Failures []Failure `json:"failures,omitempty"`
@@ -127,6 +129,12 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 		maxSize = 64 << 20
 	}
 
+	loader, err := db.NewLoader(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer loader.Close()
+
 	jobs := make(chan job, workers*4)
 	results := make(chan result, workers*4)
 	w := &walker{fsys: fsys, stdin: opt.Stdin, jobs: jobs, results: results}
@@ -141,7 +149,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r := analyzeFile(ctx, db, fsys, j, maxSize)
+				r := analyzeFile(ctx, loader, fsys, j, maxSize)
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -216,7 +224,10 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 		return sum, err
 	}
 	if !opt.NoPairing {
-		if err := pairBatch(ctx, db, keys, &sum, progress); err != nil {
+		pairStart := time.Now()
+		err := pairBatch(ctx, db, loader, keys, &sum, progress)
+		sum.PairSeconds = time.Since(pairStart).Seconds()
+		if err != nil {
 			sum.Seconds = time.Since(start).Seconds()
 			return sum, err
 		}
@@ -228,7 +239,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 
 // analyzeFile reads, decodes, segments and extracts one file. It runs on a
 // worker; only the writer touches the summary and writes to the store.
-func analyzeFile(ctx context.Context, db *store.DB, fsys fs.FS, j job, maxSize int64) result {
+func analyzeFile(ctx context.Context, loader *store.Loader, fsys fs.FS, j job, maxSize int64) result {
 	r := result{path: j.path, size: j.size}
 	if j.size > maxSize {
 		r.err = fmt.Errorf("%s: file too large (%d MB; the limit is %d MB)", j.path, j.size>>20, maxSize>>20)
@@ -242,7 +253,7 @@ func analyzeFile(ctx context.Context, db *store.DB, fsys fs.FS, j job, maxSize i
 	r.size = int64(len(data))
 	// Already stored? Then the file costs a read and a hash, not an analysis.
 	sum := sha256.Sum256(data)
-	if ref, ok, err := db.DocumentByHash(ctx, hex.EncodeToString(sum[:])); err == nil && ok {
+	if ref, ok, err := loader.DocumentByHash(ctx, hex.EncodeToString(sum[:])); err == nil && ok {
 		r.known = &ref
 		return r
 	}

@@ -45,7 +45,7 @@ func (k *pairKeys) add(r store.DocRef) {
 // maxBlock bounds how many documents of one language are compared at once.
 const maxBlock = 400
 
-func pairBatch(ctx context.Context, db *store.DB, keys *pairKeys, sum *Summary, progress func()) error {
+func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, keys *pairKeys, sum *Summary, progress func()) error {
 	if len(keys.dates) == 0 && len(keys.dirs) == 0 {
 		return nil
 	}
@@ -56,12 +56,16 @@ func pairBatch(ctx context.Context, db *store.DB, keys *pairKeys, sum *Summary, 
 	dirs := sortedKeys(keys.dirs)
 	sum.PairBlocks = len(dates) + len(dirs)
 	progress()
+	// Neighbouring date blocks overlap by two days: keep the sides loaded
+	// for one block for the next, and no longer.
+	cache := &sideCache{loader: loader}
 	for _, d := range dates {
 		refs, err := db.UnpairedOn(ctx, around(d)...)
 		if err != nil {
 			return err
 		}
-		if err := pairBlock(ctx, db, refs, sum); err != nil {
+		cache.next()
+		if err := pairBlock(ctx, db, cache, refs, sum); err != nil {
 			return err
 		}
 		sum.PairBlocksDone++
@@ -72,7 +76,8 @@ func pairBatch(ctx context.Context, db *store.DB, keys *pairKeys, sum *Summary, 
 		if err != nil {
 			return err
 		}
-		if err := pairBlock(ctx, db, refs, sum); err != nil {
+		cache.next()
+		if err := pairBlock(ctx, db, cache, refs, sum); err != nil {
 			return err
 		}
 		sum.PairBlocksDone++
@@ -92,7 +97,7 @@ func around(date string) []string {
 
 // pairBlock pairs the Chinese and English documents of one block, checks
 // each pair and stores it in its own transaction.
-func pairBlock(ctx context.Context, db *store.DB, refs []store.DocRef, sum *Summary) error {
+func pairBlock(ctx context.Context, db *store.DB, cache *sideCache, refs []store.DocRef, sum *Summary) error {
 	var zh, en []store.DocRef
 	for _, r := range refs {
 		switch {
@@ -108,7 +113,7 @@ func pairBlock(ctx context.Context, db *store.DB, refs []store.DocRef, sum *Summ
 	paired := map[int64]bool{}
 	for zs := 0; zs < len(zh); zs += maxBlock {
 		zhRefs := zh[zs:min(len(zh), zs+maxBlock)]
-		zhSides, err := loadSides(ctx, db, zhRefs)
+		zhSides, err := cache.load(ctx, zhRefs)
 		if err != nil {
 			return err
 		}
@@ -119,7 +124,7 @@ func pairBlock(ctx context.Context, db *store.DB, refs []store.DocRef, sum *Summ
 					enRefs = append(enRefs, r)
 				}
 			}
-			enSides, err := loadSides(ctx, db, enRefs)
+			enSides, err := cache.load(ctx, enRefs)
 			if err != nil {
 				return err
 			}
@@ -145,12 +150,31 @@ func pairBlock(ctx context.Context, db *store.DB, refs []store.DocRef, sum *Summ
 	return nil
 }
 
-func loadSides(ctx context.Context, db *store.DB, refs []store.DocRef) ([]align.Side, error) {
+// sideCache holds the sides loaded for the current block and the one
+// before it.
+type sideCache struct {
+	loader    *store.Loader
+	prev, cur map[int64]align.Side
+}
+
+// next starts a new block: what the block before the last loaded is
+// dropped.
+func (c *sideCache) next() {
+	c.prev, c.cur = c.cur, map[int64]align.Side{}
+}
+
+func (c *sideCache) load(ctx context.Context, refs []store.DocRef) ([]align.Side, error) {
 	out := make([]align.Side, 0, len(refs))
 	for _, r := range refs {
-		s, err := db.LoadSide(ctx, r.ID)
-		if err != nil {
-			return nil, err
+		s, ok := c.cur[r.ID]
+		if !ok {
+			if s, ok = c.prev[r.ID]; !ok {
+				var err error
+				if s, err = c.loader.Side(ctx, r.ID); err != nil {
+					return nil, err
+				}
+			}
+			c.cur[r.ID] = s
 		}
 		out = append(out, s)
 	}

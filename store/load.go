@@ -41,11 +41,62 @@ func scanRefs(rows *sql.Rows) ([]DocRef, error) {
 	return out, rows.Err()
 }
 
+// Loader reads stored documents back with statements prepared once: batch
+// ingestion asks for thousands of documents, and preparing each query anew
+// would cost more than running it. A Loader is safe for concurrent use.
+type Loader struct {
+	byHash, doc, paras, sents, claims *sql.Stmt
+}
+
+// NewLoader prepares the statements of a Loader; Close releases them.
+func (db *DB) NewLoader(ctx context.Context) (*Loader, error) {
+	l := &Loader{}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		q    string
+	}{
+		{&l.byHash, "SELECT " + docRefColumns + " FROM documents d WHERE d.hash = ?"},
+		{&l.doc, `SELECT path, hash, format, encoding, lang, title, date, source, text FROM documents WHERE id = ?`},
+		{&l.paras, `SELECT lang, start, "end" FROM paragraphs WHERE doc_id = ? ORDER BY idx`},
+		{&l.sents, `SELECT idx, para, lang, start, "end", text FROM sentences WHERE doc_id = ? ORDER BY idx`},
+		{&l.claims, `SELECT sentence, lang, start, "end", text, kind, value, value_max, unit, qualifier, context
+			FROM claims WHERE doc_id = ? ORDER BY start, "end"`},
+	} {
+		st, err := db.sql.PrepareContext(ctx, p.q)
+		if err != nil {
+			l.Close()
+			return nil, fmt.Errorf("prepare %q: %w", p.q, err)
+		}
+		*p.stmt = st
+	}
+	return l, nil
+}
+
+// Close releases the Loader's statements.
+func (l *Loader) Close() error {
+	for _, st := range []*sql.Stmt{l.byHash, l.doc, l.paras, l.sents, l.claims} {
+		if st != nil {
+			st.Close()
+		}
+	}
+	return nil
+}
+
 // DocumentByHash returns the stored document whose raw bytes hash to hash,
 // if there is one. Batch ingestion asks before analysing a file, so that
 // re-ingesting a folder costs a read and a hash per unchanged file.
 func (db *DB) DocumentByHash(ctx context.Context, hash string) (DocRef, bool, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT "+docRefColumns+" FROM documents d WHERE d.hash = ?", hash)
+	l, err := db.NewLoader(ctx)
+	if err != nil {
+		return DocRef{}, false, err
+	}
+	defer l.Close()
+	return l.DocumentByHash(ctx, hash)
+}
+
+// DocumentByHash is DB.DocumentByHash with a prepared statement.
+func (l *Loader) DocumentByHash(ctx context.Context, hash string) (DocRef, bool, error) {
+	rows, err := l.byHash.QueryContext(ctx, hash)
 	if err != nil {
 		return DocRef{}, false, fmt.Errorf("look up %s: %w", hash, err)
 	}
@@ -136,10 +187,19 @@ func (db *DB) UnpairedUndatedIn(ctx context.Context, dir string) ([]DocRef, erro
 // claims. Pairing and checking work from stored documents so that a batch
 // need not keep every analysed document in memory.
 func (db *DB) LoadSide(ctx context.Context, id int64) (align.Side, error) {
+	l, err := db.NewLoader(ctx)
+	if err != nil {
+		return align.Side{}, err
+	}
+	defer l.Close()
+	return l.Side(ctx, id)
+}
+
+// Side is DB.LoadSide with prepared statements.
+func (l *Loader) Side(ctx context.Context, id int64) (align.Side, error) {
 	d := &corpus.Document{}
 	var lang string
-	err := db.sql.QueryRowContext(ctx, `SELECT path, hash, format, encoding, lang, title, date, source, text
-		FROM documents WHERE id = ?`, id).Scan(&d.Path, &d.Hash, &d.Format, &d.Encoding, &lang, &d.Title, &d.Date, &d.Source, &d.Text)
+	err := l.doc.QueryRowContext(ctx, id).Scan(&d.Path, &d.Hash, &d.Format, &d.Encoding, &lang, &d.Title, &d.Date, &d.Source, &d.Text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return align.Side{}, fmt.Errorf("load document %d: not stored", id)
 	}
@@ -149,7 +209,7 @@ func (db *DB) LoadSide(ctx context.Context, id int64) (align.Side, error) {
 	d.Lang = corpus.Lang(lang)
 	side := align.Side{Doc: d}
 
-	rows, err := db.sql.QueryContext(ctx, `SELECT lang, start, "end" FROM paragraphs WHERE doc_id = ? ORDER BY idx`, id)
+	rows, err := l.paras.QueryContext(ctx, id)
 	if err != nil {
 		return side, fmt.Errorf("load %s: paragraphs: %w", d.Path, err)
 	}
@@ -165,7 +225,7 @@ func (db *DB) LoadSide(ctx context.Context, id int64) (align.Side, error) {
 	}
 	rows.Close()
 
-	rows, err = db.sql.QueryContext(ctx, `SELECT idx, para, lang, start, "end", text FROM sentences WHERE doc_id = ? ORDER BY idx`, id)
+	rows, err = l.sents.QueryContext(ctx, id)
 	if err != nil {
 		return side, fmt.Errorf("load %s: sentences: %w", d.Path, err)
 	}
@@ -179,8 +239,7 @@ func (db *DB) LoadSide(ctx context.Context, id int64) (align.Side, error) {
 	}
 	rows.Close()
 
-	rows, err = db.sql.QueryContext(ctx, `SELECT sentence, lang, start, "end", text, kind, value, value_max, unit, qualifier, context
-		FROM claims WHERE doc_id = ? ORDER BY start, "end"`, id)
+	rows, err = l.claims.QueryContext(ctx, id)
 	if err != nil {
 		return side, fmt.Errorf("load %s: claims: %w", d.Path, err)
 	}

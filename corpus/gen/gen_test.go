@@ -139,3 +139,23 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkParseGenerated(b *testing.B) {
+	g, _ := New(Config{Seed: 5, HTMLOnly: true})
+	var files []File
+	var size int64
+	for range 100 {
+		for _, f := range g.Next() {
+			files = append(files, f)
+			size += int64(len(f.Data))
+		}
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, f := range files {
+			if _, err := corpus.Parse(f.Path, f.Data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
