@@ -3,7 +3,10 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"figures/align"
@@ -135,15 +138,21 @@ func pairBlock(ctx context.Context, db *store.DB, cache *sideCache, refs []store
 					zhLeft, zhLeftRefs = append(zhLeft, zhSides[i]), append(zhLeftRefs, r)
 				}
 			}
-			for _, p := range align.PairDocuments(zhLeft, enSides) {
+			pairs := align.PairDocuments(zhLeft, enSides)
+			// Checking is the costly part and independent per pair: check
+			// in parallel, store in order.
+			reports := make([]align.Report, len(pairs))
+			parallel(len(pairs), func(i int) {
+				reports[i] = align.Check(zhLeft[pairs[i].ZH], enSides[pairs[i].EN])
+			})
+			for i, p := range pairs {
 				z, e := zhLeftRefs[p.ZH], enRefs[p.EN]
-				r := align.Check(zhLeft[p.ZH], enSides[p.EN])
-				if _, err := db.SavePair(ctx, z.ID, e.ID, p.Score, &r); err != nil {
+				if _, err := db.SavePair(ctx, z.ID, e.ID, p.Score, &reports[i]); err != nil {
 					return fmt.Errorf("save pair %s / %s: %w", z.Path, e.Path, err)
 				}
 				paired[z.ID], paired[e.ID] = true, true
 				sum.Pairs++
-				sum.Mismatches += r.Mismatches()
+				sum.Mismatches += reports[i].Mismatches()
 			}
 		}
 	}
@@ -179,6 +188,29 @@ func (c *sideCache) load(ctx context.Context, refs []store.DocRef) ([]align.Side
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// parallel calls f(0) ... f(n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -264,7 +264,7 @@ func writeIngestSummary(w io.Writer, s ingest.Summary, dbPath string) {
 		count(s.Files), mb, s.Seconds, mb/secs, float64(s.Files)/secs)
 	fmt.Fprintf(w, "  documents  %s new, %s already stored\n", count(s.Documents), count(s.Skipped))
 	fmt.Fprintf(w, "  claims     %s\n", count(s.Claims))
-	fmt.Fprintf(w, "  pairs      %s checked, %s mismatched figures\n", count(s.Pairs), count(s.Mismatches))
+	fmt.Fprintf(w, "  pairs      %s checked, %s mismatched figures (pairing took %.1f s)\n", count(s.Pairs), count(s.Mismatches), s.PairSeconds)
 	if s.Unsupported > 0 {
 		fmt.Fprintf(w, "  skipped    %s files of other types\n", count(s.Unsupported))
 	}
