@@ -129,6 +129,9 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 		maxSize = 64 << 20
 	}
 
+	// Workers read (is this file stored?) while the writer writes: keep
+	// their connections open rather than reopening one per query.
+	db.SQL().SetMaxIdleConns(workers + 4)
 	loader, err := db.NewLoader(ctx)
 	if err != nil {
 		return Summary{}, err
@@ -196,7 +199,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 			sum.Skipped++
 			keys.add(*r.known)
 		default:
-			id, inserted, err := db.SaveDocument(ctx, *r.side)
+			id, inserted, err := saveDocument(ctx, db, *r.side)
 			if err != nil {
 				storeErr = err
 				cancel()
@@ -235,6 +238,23 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	sum.Seconds = time.Since(start).Seconds()
 	progress()
 	return sum, nil
+}
+
+// saveDocument stores a document, retrying a few times when SQLite
+// reports the database locked (its transaction was rolled back, so a retry
+// stores the document once).
+func saveDocument(ctx context.Context, db *store.DB, side align.Side) (int64, bool, error) {
+	for attempt := 0; ; attempt++ {
+		id, inserted, err := db.SaveDocument(ctx, side)
+		if err == nil || !store.IsBusy(err) || attempt == 4 {
+			return id, inserted, err
+		}
+		select {
+		case <-time.After(time.Duration(attempt+1) * 200 * time.Millisecond):
+		case <-ctx.Done():
+			return 0, false, ctx.Err()
+		}
+	}
 }
 
 // analyzeFile reads, decodes, segments and extracts one file. It runs on a

@@ -7,11 +7,21 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mattn/go-sqlite3"
+
 	"figures/align"
 	"figures/corpus"
 	"figures/extract"
 	"figures/segment"
 )
+
+// IsBusy reports whether err is SQLite's "database is locked": another
+// connection held a lock longer than the busy timeout. The transaction that
+// failed was rolled back and may be retried.
+func IsBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
 
 // DocRef is a stored document's identity and what batch pairing groups it
 // by.
