@@ -146,6 +146,9 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 		w.walk(ctx, opt.Paths)
 		w.done.Store(true)
 	}()
+	if opt.Progress != nil {
+		go w.count(ctx, opt.Paths)
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -170,8 +173,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	keys := newPairKeys()
 	progress := func() {
 		if opt.Progress != nil {
-			sum.Walked = w.done.Load()
-			sum.Found, sum.FoundBytes = int(w.found.Load()), w.foundBytes.Load()
+			sum.Found, sum.FoundBytes, sum.Walked = w.totals()
 			sum.Seconds = time.Since(start).Seconds()
 			opt.Progress(sum)
 		}

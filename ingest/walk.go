@@ -23,6 +23,59 @@ type walker struct {
 
 	found, foundBytes atomic.Int64
 	done              atomic.Bool
+
+	// The counter walks the folders ahead of the walker, which waits for
+	// the workers, so that progress has a total (and an ETA) early.
+	counted, countedBytes atomic.Int64
+	countDone             atomic.Bool
+}
+
+// count walks the roots (not the lists read from standard input) only to
+// count the files to read and their bytes.
+func (w *walker) count(ctx context.Context, paths []string) {
+	for _, root := range paths {
+		if root == "-" {
+			return // a list read from standard input has no total ahead
+		}
+		name := root
+		if w.fsys != (osFS{}) {
+			name = path.Clean(strings.TrimPrefix(root, "./"))
+		}
+		fs.WalkDir(w.fsys, name, func(p string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil || w.done.Load() {
+				return fs.SkipAll
+			}
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if p != name && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if readable[strings.ToLower(path.Ext(p))] {
+				w.counted.Add(1)
+				if info, err := d.Info(); err == nil {
+					w.countedBytes.Add(info.Size())
+				}
+			}
+			return nil
+		})
+	}
+	w.countDone.Store(true)
+}
+
+// totals returns the files and bytes found so far, and whether that is
+// all of them.
+func (w *walker) totals() (int, int64, bool) {
+	if w.done.Load() {
+		return int(w.found.Load()), w.foundBytes.Load(), true
+	}
+	if w.countDone.Load() {
+		return int(w.counted.Load()), w.countedBytes.Load(), true
+	}
+	return int(max(w.found.Load(), w.counted.Load())), max(w.foundBytes.Load(), w.countedBytes.Load()), false
 }
 
 // readable are the file types figures reads.

@@ -152,7 +152,7 @@ func newIngestUI(w io.Writer, bars, quiet bool) *ingestUI {
 		mpb.PrependDecorators(
 			decor.Name("ingest ", decor.WC{W: 7}),
 			stat(func(s ingest.Summary) string {
-				total := fmt.Sprint(s.Found)
+				total := count(s.Found)
 				if !s.Walked {
 					total += "+"
 				}
