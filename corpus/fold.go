@@ -32,9 +32,6 @@ func Fold(s string) Folded {
 		size := utf8.RuneLen(r)
 		if r < utf8.RuneSelf || r == utf8.RuneError {
 			// ASCII is already NFKC; an invalid byte stays as U+FFFD.
-			if r == utf8.RuneError {
-				_, size = utf8.DecodeRuneInString(s[i:])
-			}
 			if r < utf8.RuneSelf {
 				b.WriteByte(byte(r))
 				orig = append(orig, ri)

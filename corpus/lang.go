@@ -1,34 +1,193 @@
 package corpus
 
-import "unicode"
+import (
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
-// TextLang guesses the language of a paragraph from its script statistics:
-// Chinese when Han characters make up a fair share of its letters.
-func TextLang(s string) Lang {
-	han, latin := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Han, r):
-			han++
-		case r < 0x80 && unicode.IsLetter(r):
-			latin++
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// Han character classes, derived from the two national character sets
+// rather than from a hand-kept list:
+//
+//   - common: GB2312 level 1 (the 3,755 most used simplified characters) or
+//     Big5 level 1 (the 5,401 most used traditional ones);
+//   - simplified-only: in GB2312 but not in Big5 (这, 们, 发, 为, 国 ...);
+//   - traditional-only: in Big5 but not in GB2312 (這, 們, 發, 為, 國 ...).
+//
+// Characters in both sets (的, 人, 年, 月 ...) say nothing about the variant.
+const (
+	hanCommon = 1 << iota
+	hanSimplified
+	hanTraditional
+)
+
+// hanBase..hanBase+len(table) covers CJK Extension A and the Unified
+// Ideographs block, where every GB2312 and Big5 character lives.
+const hanBase = 0x3400
+
+var hanTable = sync.OnceValue(func() []uint8 {
+	t := make([]uint8, 0xa000-hanBase)
+	set := func(r rune, flag uint8) {
+		if r >= hanBase && r < 0xa000 {
+			t[r-hanBase] |= flag
 		}
 	}
-	if han == 0 && latin == 0 {
-		return Unknown
+	const (
+		inGB = 1 << 6
+		inB5 = 1 << 7
+	)
+	gb := simplifiedchinese.GBK.NewDecoder()
+	for lead := 0xb0; lead <= 0xf7; lead++ {
+		for trail := 0xa1; trail <= 0xfe; trail++ {
+			r := decodePair(gb.Bytes, lead, trail)
+			set(r, inGB)
+			if lead <= 0xd7 {
+				set(r, hanCommon)
+			}
+		}
 	}
-	// One Han character carries about as much as three Latin letters.
-	if han*3 >= latin {
-		return ZhHans
+	b5 := traditionalchinese.Big5.NewDecoder()
+	for lead := 0xa4; lead <= 0xf9; lead++ {
+		for _, trails := range [][2]int{{0x40, 0x7e}, {0xa1, 0xfe}} {
+			for trail := trails[0]; trail <= trails[1]; trail++ {
+				r := decodePair(b5.Bytes, lead, trail)
+				set(r, inB5)
+				if lead < 0xc6 || lead == 0xc6 && trail <= 0x7e {
+					set(r, hanCommon)
+				}
+			}
+		}
 	}
-	return English
+	for i, f := range t {
+		switch {
+		case f&inGB != 0 && f&inB5 == 0:
+			t[i] |= hanSimplified
+		case f&inB5 != 0 && f&inGB == 0:
+			t[i] |= hanTraditional
+		}
+		t[i] &^= inGB | inB5
+	}
+	return t
+})
+
+func decodePair(decode func([]byte) ([]byte, error), lead, trail int) rune {
+	out, err := decode([]byte{byte(lead), byte(trail)})
+	if err != nil {
+		return utf8.RuneError
+	}
+	r, _ := utf8.DecodeRune(out)
+	return r
 }
 
-// DocumentLang summarises the paragraph languages of a document.
+// hanClass returns the class flags of a Han character (0 for others and for
+// characters outside both character sets).
+func hanClass(r rune) uint8 {
+	if r < hanBase || r >= 0xa000 {
+		return 0
+	}
+	return hanTable()[r-hanBase]
+}
+
+func isHan(r rune) bool {
+	if r >= 0x4e00 && r <= 0x9fff {
+		return true
+	}
+	return r >= 0x3400 && unicode.Is(unicode.Han, r)
+}
+
+// scriptCounts are the script statistics language detection works from.
+type scriptCounts struct {
+	han, latin  int // Han characters, ASCII letters
+	simp, trad  int // Han characters unique to one variant
+	englishWord int // runs of two or more ASCII letters
+}
+
+func countScripts(s string) scriptCounts {
+	var c scriptCounts
+	run := 0
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				c.latin++
+				run++
+				continue
+			}
+			if run >= 2 {
+				c.englishWord++
+			}
+			run = 0
+			continue
+		}
+		if run >= 2 {
+			c.englishWord++
+		}
+		run = 0
+		if isHan(r) {
+			c.han++
+			switch f := hanClass(r); {
+			case f&hanSimplified != 0:
+				c.simp++
+			case f&hanTraditional != 0:
+				c.trad++
+			}
+		}
+	}
+	if run >= 2 {
+		c.englishWord++
+	}
+	return c
+}
+
+func (c *scriptCounts) add(o scriptCounts) {
+	c.han += o.han
+	c.latin += o.latin
+	c.simp += o.simp
+	c.trad += o.trad
+	c.englishWord += o.englishWord
+}
+
+// lang reads the counts of one paragraph: Chinese when Han characters carry
+// a fair share of it (one Han character carries about as much as three
+// Latin letters), traditional when it has more traditional-only than
+// simplified-only characters. A Chinese paragraph with no character unique
+// to either variant is given variant def.
+func (c scriptCounts) lang(def Lang) Lang {
+	switch {
+	case c.han == 0 && c.latin == 0:
+		return Unknown
+	case c.han*3 < c.latin:
+		return English
+	case c.trad > c.simp:
+		return ZhHant
+	case c.simp > c.trad:
+		return ZhHans
+	}
+	return def
+}
+
+// TextLang guesses the language of a paragraph from its script statistics:
+// zh-Hans, zh-Hant, en, or "" when it has no letters at all. A Chinese
+// paragraph with no character unique to either variant is zh-Hans.
+func TextLang(s string) Lang {
+	return countScripts(s).lang(ZhHans)
+}
+
+// DocumentLang summarises the paragraph languages of a document: mixed when
+// it has substantial Chinese and English parts (each at least a sixth of
+// it), otherwise the language of the larger part. A Han character counts
+// three times, as a Chinese text is about a third as long as its English
+// translation.
 func DocumentLang(text string, paras []Paragraph) Lang {
 	counts := map[Lang]int{}
 	for _, p := range paras {
-		counts[p.Lang] += p.End - p.Start
+		n := p.End - p.Start
+		if p.Lang.IsChinese() {
+			n *= 3
+		}
+		counts[p.Lang] += n
 	}
 	zh := counts[ZhHans] + counts[ZhHant]
 	en := counts[English]

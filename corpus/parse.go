@@ -10,16 +10,14 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // ErrEmpty is returned for a file with no article text.
 var ErrEmpty = errors.New("no text")
 
-// ErrBinary is returned for a file that is not text in any supported encoding.
-var ErrBinary = errors.New("binary or undecodable content")
+// ErrBinary is returned for a file that is not text: an image, an archive,
+// a PDF, or bytes full of control characters.
+var ErrBinary = errors.New("binary file, not text")
 
 // Load reads and parses the file at path. The error names the file.
 func Load(path string) (*Document, error) {
@@ -31,37 +29,49 @@ func Load(path string) (*Document, error) {
 }
 
 // Parse decodes data, read from the file named path, into a Document. HTML is
-// recognised by the file extension or by its content. The error names path.
+// recognised by the file extension or by its content; for HTML, Text is the
+// article body without the page around it. The error names path and wraps
+// ErrEmpty, ErrBinary or ErrUndecodable.
 func Parse(path string, data []byte) (*Document, error) {
 	sum := sha256.Sum256(data)
 	doc := &Document{Path: path, Hash: hex.EncodeToString(sum[:])}
-	text, enc, err := decode(data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: %w (empty file)", path, ErrEmpty)
+	}
+	text, enc, err := Decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	doc.Encoding = enc
 	if isHTML(path, text) {
 		doc.Format = "html"
-		gq, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+		a, err := readHTML(text)
 		if err != nil {
-			return nil, fmt.Errorf("%s: parse html: %w", path, err)
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		doc.Title = strings.TrimSpace(gq.Find("title").First().Text())
-		gq.Find("script, style, nav, header, footer").Remove()
-		var paras []string
-		gq.Find("p").Each(func(_ int, s *goquery.Selection) {
-			if t := strings.TrimSpace(s.Text()); t != "" {
-				paras = append(paras, t)
-			}
-		})
-		text = strings.Join(paras, "\n")
+		doc.Title, doc.Date, doc.Source = a.Title, a.Date, a.Source
+		text = a.Body
 	} else {
 		doc.Format = "text"
+		var lines []string
+		for _, l := range strings.Split(text[:min(len(text), 1<<16)], "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if tail := text[max(0, len(text)-2048):]; len(text) > 1<<16 {
+			for _, l := range strings.Split(tail, "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					lines = append(lines, l)
+				}
+			}
+		}
+		doc.Title, doc.Date, doc.Source = textMeta(lines)
 	}
 	doc.Text = text
 	doc.Paragraphs = Paragraphs(text)
 	if len(doc.Paragraphs) == 0 {
-		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
+		return nil, fmt.Errorf("%s: %w (no article text found)", path, ErrEmpty)
 	}
 	doc.Lang = DocumentLang(text, doc.Paragraphs)
 	return doc, nil
@@ -69,32 +79,22 @@ func Parse(path string, data []byte) (*Document, error) {
 
 func isHTML(path, text string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".html", ".htm":
+	case ".html", ".htm", ".shtml", ".xhtml":
 		return true
 	}
-	head := strings.ToLower(text[:min(len(text), 512)])
-	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html")
-}
-
-func decode(data []byte) (string, string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", ErrBinary
-	}
-	if utf8.Valid(data) {
-		return string(data), "utf-8", nil
-	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", "", ErrBinary
-	}
-	return string(out), "gb18030", nil
+	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		strings.Contains(head, "<html") && strings.Contains(head, "<head")
 }
 
 // Paragraphs splits text into its non-blank lines, trimmed of surrounding
-// white space, each tagged with its language.
+// white space, each tagged with its language. A Chinese paragraph with no
+// character unique to simplified or traditional Chinese takes the variant
+// of the text as a whole.
 func Paragraphs(text string) []Paragraph {
 	var out []Paragraph
+	var counts []scriptCounts
+	var total scriptCounts
 	pos := 0 // code points before line
 	for len(text) > 0 {
 		line := text
@@ -103,18 +103,29 @@ func Paragraphs(text string) []Paragraph {
 			line, rest = text[:i], text[i+1:]
 		}
 		n := utf8.RuneCountInString(line)
-		lead := utf8.RuneCountInString(line) - utf8.RuneCountInString(strings.TrimLeft(line, " \t\r\u3000\u00a0"))
-		trimmed := strings.TrimSpace(strings.Trim(line, " \t\r\u3000\u00a0"))
+		left := strings.TrimLeft(line, " \t\r\f\v\u3000\u00a0\ufeff")
+		lead := n - utf8.RuneCountInString(left)
+		trimmed := strings.TrimRight(left, " \t\r\f\v\u3000\u00a0\ufeff")
 		if trimmed != "" {
 			start := pos + lead
 			end := start + utf8.RuneCountInString(trimmed)
-			out = append(out, Paragraph{Span: Span{start, end}, Lang: TextLang(trimmed)})
+			c := countScripts(trimmed)
+			total.add(c)
+			counts = append(counts, c)
+			out = append(out, Paragraph{Span: Span{start, end}})
 		}
 		pos += n + 1
 		text = rest
 		if rest == "" {
 			break
 		}
+	}
+	variant := ZhHans
+	if total.trad > total.simp {
+		variant = ZhHant
+	}
+	for i := range out {
+		out[i].Lang = counts[i].lang(variant)
 	}
 	return out
 }

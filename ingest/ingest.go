@@ -1,12 +1,29 @@
+// Package ingest runs the pipeline over batches of bulletins: it reads and
+// decodes files (corpus), splits them (segment), extracts their figures
+// (extract), pairs Chinese originals with English versions and checks them
+// (align), and stores everything (store).
+//
+// A batch streams: one goroutine walks the inputs, GOMAXPROCS workers read,
+// decode, segment and extract files in parallel, and one writer stores each
+// document in its own transaction as it arrives, so memory does not grow
+// with the size of the batch and a crash loses at most the documents in
+// flight. Pairing runs after the documents are stored, block by block from
+// the store (see pair.go).
 package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
+	"path"
+	"runtime"
+	"sync"
+	"time"
 
 	"figures/align"
 	"figures/corpus"
@@ -15,26 +32,58 @@ import (
 
 // Options configure a batch ingest.
 type Options struct {
-	// Paths are files or folders (walked recursively).
+	// Paths are files or folders (walked recursively). "-" reads a list of
+	// paths from Stdin, one per line.
 	Paths []string
 	// FS, when set, is where Paths are read from (the demo reads the sample
 	// corpus embedded in the binary); otherwise they are OS paths.
 	FS fs.FS
-	// Progress, when set, is called after every file with the running totals.
+	// Progress, when set, is called with the running totals after every
+	// file and every pairing block, from one goroutine at a time.
 	Progress func(Summary)
+
+	// Stdin is where "-" reads its list of paths (os.Stdin when nil).
+	Stdin io.Reader
+	// Workers is the number of files analysed at once; 0 means GOMAXPROCS.
+	Workers int
+	// MaxFileSize is the largest file read, in bytes; larger ones fail
+	// with a clear error rather than filling memory. 0 means 64 MiB.
+	MaxFileSize int64
+	// Note, when set, is told about files that are passed over without
+	// being an error (a type figures does not read).
+	Note func(path, note string)
+	// NoPairing skips pairing and checking after the documents are stored.
+	NoPairing bool
 }
 
 // Summary counts what a batch did.
 type Summary struct {
-	Files     int   `json:"files"`     // files looked at
-	Documents int   `json:"documents"` // new documents stored
-	Skipped   int   `json:"skipped"`   // already stored (same content)
-	Claims    int   `json:"claims"`
-	Pairs     int   `json:"pairs"`
-	Errors    int   `json:"errors"`
-	Bytes     int64 `json:"bytes"`
-	// Failures lists the files that failed, with the reason.
+	Files       int   `json:"files"`       // files read (.txt, .html, .htm)
+	Documents   int   `json:"documents"`   // new documents stored
+	Skipped     int   `json:"skipped"`     // already stored (same content)
+	Unsupported int   `json:"unsupported"` // files of other types, passed over
+	Claims      int   `json:"claims"`      // claims of the new documents
+	Pairs       int   `json:"pairs"`       // document pairs checked and stored
+	Mismatches  int   `json:"mismatches"`  // mismatched figures in those pairs
+	Errors      int   `json:"errors"`      // files that failed
+	Bytes       int64 `json:"bytes"`       // bytes read
+	// Seconds is the wall time of the batch, PairSeconds the part of it
+	// spent pairing and checking.
+	Seconds     float64 `json:"seconds"`
+	PairSeconds float64 `json:"pair_seconds"`
+	// Failures lists the files that failed, with the reason (the first
+	// maxFailures; the store's errors table has them all).
 	Failures []Failure `json:"failures,omitempty"`
+
+	// Found and FoundBytes count the files found so far (walking runs
+	// ahead of reading); Walked is set once every input has been walked.
+	// With Files and Bytes they give a progress bar its total.
+	Found      int   `json:"-"`
+	FoundBytes int64 `json:"-"`
+	Walked     bool  `json:"-"`
+	// PairBlocks and PairBlocksDone count the pairing blocks (documents of
+	// nearby dates, or of one folder when undated) once pairing has begun.
+	PairBlocks, PairBlocksDone int `json:"-"`
 }
 
 // Failure is a file that could not be ingested.
@@ -43,82 +92,223 @@ type Failure struct {
 	Reason string `json:"reason"`
 }
 
+const maxFailures = 1000
+
+// result is what a worker (or the walker) hands the writer.
+type result struct {
+	path  string
+	size  int64
+	side  *align.Side   // analysed document, to store
+	known *store.DocRef // already stored
+	err   error         // failed
+	note  string        // passed over
+}
+
+type job struct {
+	path string
+	size int64
+}
+
 // Run ingests a batch into db. A file that fails is recorded (in the summary
 // and the store's errors table) and the batch goes on; the returned error is
-// for failures of the store itself.
+// for failures of the store itself and for cancellation.
 func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
+	start := time.Now()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	fsys := opt.FS
+	if fsys == nil {
+		fsys = osFS{}
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	maxSize := opt.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = 64 << 20
+	}
+
+	// Workers read (is this file stored?) while the writer writes: keep
+	// their connections open rather than reopening one per query.
+	db.SQL().SetMaxIdleConns(workers + 4)
+	loader, err := db.NewLoader(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer loader.Close()
+
+	jobs := make(chan job, workers*4)
+	results := make(chan result, workers*4)
+	w := &walker{fsys: fsys, stdin: opt.Stdin, jobs: jobs, results: results}
+	go func() {
+		defer close(jobs)
+		w.walk(ctx, opt.Paths)
+		w.done.Store(true)
+	}()
+	if opt.Progress != nil {
+		go w.count(ctx, opt.Paths)
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r := analyzeFile(ctx, loader, fsys, j, maxSize)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
 	var sum Summary
-	var zh, en []align.Side
-	var zhIDs, enIDs []int64
-	for _, root := range opt.Paths {
-		fsys := opt.FS
-		if fsys == nil {
-			fsys = osFS{}
+	keys := newPairKeys()
+	progress := func() {
+		if opt.Progress != nil {
+			sum.Found, sum.FoundBytes, sum.Walked = w.totals()
+			sum.Seconds = time.Since(start).Seconds()
+			opt.Progress(sum)
 		}
-		err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
+	}
+	var storeErr error
+	for r := range results {
+		if storeErr != nil {
+			continue // drain, so the workers can finish
+		}
+		if r.note != "" {
+			sum.Unsupported++
+			if opt.Note != nil {
+				opt.Note(r.path, r.note)
+			}
+			continue
+		}
+		sum.Files++
+		sum.Bytes += r.size
+		switch {
+		case r.err != nil:
+			if storeErr = sum.fail(ctx, db, r.path, r.err); storeErr != nil {
+				cancel()
+			}
+		case r.known != nil:
+			sum.Skipped++
+			keys.add(*r.known)
+		default:
+			id, inserted, err := saveDocument(ctx, db, *r.side)
 			if err != nil {
-				return sum.fail(ctx, db, path, err)
-			}
-			if d.IsDir() {
-				return nil
-			}
-			switch strings.ToLower(filepath.Ext(path)) {
-			case ".txt", ".html", ".htm":
-			default:
-				return nil
-			}
-			sum.Files++
-			data, err := fs.ReadFile(fsys, path)
-			if err != nil {
-				return sum.fail(ctx, db, path, err)
-			}
-			sum.Bytes += int64(len(data))
-			doc, err := corpus.Parse(path, data)
-			if err != nil {
-				return sum.fail(ctx, db, path, err)
-			}
-			side, err := Analyze(doc)
-			if err != nil {
-				return sum.fail(ctx, db, path, err)
-			}
-			id, inserted, err := db.SaveDocument(ctx, side)
-			if err != nil {
-				return err
+				storeErr = err
+				cancel()
+				break
 			}
 			if !inserted {
 				sum.Skipped++
-				return nil
-			}
-			sum.Documents++
-			sum.Claims += len(side.Claims)
-			if doc.Lang.IsChinese() {
-				zh, zhIDs = append(zh, side), append(zhIDs, id)
 			} else {
-				en, enIDs = append(en, side), append(enIDs, id)
+				sum.Documents++
+				sum.Claims += len(r.side.Claims)
 			}
-			if opt.Progress != nil {
-				opt.Progress(sum)
-			}
-			return nil
-		})
+			d := r.side.Doc
+			keys.add(store.DocRef{ID: id, Path: d.Path, Hash: d.Hash, Lang: d.Lang, Date: d.Date})
+		}
+		progress()
+	}
+	sum.Walked = true
+	sum.Found, sum.FoundBytes = int(w.found.Load()), w.foundBytes.Load()
+	if storeErr != nil {
+		sum.Seconds = time.Since(start).Seconds()
+		return sum, storeErr
+	}
+	if err := ctx.Err(); err != nil {
+		sum.Seconds = time.Since(start).Seconds()
+		return sum, err
+	}
+	if !opt.NoPairing {
+		pairStart := time.Now()
+		err := pairBatch(ctx, db, loader, keys, &sum, progress)
+		sum.PairSeconds = time.Since(pairStart).Seconds()
 		if err != nil {
+			sum.Seconds = time.Since(start).Seconds()
 			return sum, err
 		}
 	}
-	for _, p := range align.PairDocuments(zh, en) {
-		r := align.Check(zh[p.ZH], en[p.EN])
-		if _, err := db.SavePair(ctx, zhIDs[p.ZH], enIDs[p.EN], p.Score, &r); err != nil {
-			return sum, err
-		}
-		sum.Pairs++
-	}
+	sum.Seconds = time.Since(start).Seconds()
+	progress()
 	return sum, nil
+}
+
+// saveDocument stores a document, retrying a few times when SQLite
+// reports the database locked (its transaction was rolled back, so a retry
+// stores the document once).
+func saveDocument(ctx context.Context, db *store.DB, side align.Side) (int64, bool, error) {
+	for attempt := 0; ; attempt++ {
+		id, inserted, err := db.SaveDocument(ctx, side)
+		if err == nil || !store.IsBusy(err) || attempt == 4 {
+			return id, inserted, err
+		}
+		select {
+		case <-time.After(time.Duration(attempt+1) * 200 * time.Millisecond):
+		case <-ctx.Done():
+			return 0, false, ctx.Err()
+		}
+	}
+}
+
+// analyzeFile reads, decodes, segments and extracts one file. It runs on a
+// worker; only the writer touches the summary and writes to the store.
+func analyzeFile(ctx context.Context, loader *store.Loader, fsys fs.FS, j job, maxSize int64) result {
+	r := result{path: j.path, size: j.size}
+	if j.size > maxSize {
+		r.err = fmt.Errorf("%s: file too large (%d MB; the limit is %d MB)", j.path, j.size>>20, maxSize>>20)
+		return r
+	}
+	data, err := fs.ReadFile(fsys, j.path)
+	if err != nil {
+		r.err = fmt.Errorf("read %s: %w", j.path, unwrapPathError(err))
+		return r
+	}
+	r.size = int64(len(data))
+	// Already stored? Then the file costs a read and a hash, not an analysis.
+	sum := sha256.Sum256(data)
+	if ref, ok, err := loader.DocumentByHash(ctx, hex.EncodeToString(sum[:])); err == nil && ok {
+		r.known = &ref
+		return r
+	}
+	doc, err := corpus.Parse(j.path, data)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	side, err := Analyze(doc)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.side = &side
+	return r
+}
+
+// unwrapPathError drops the *fs.PathError wrapper, whose message repeats
+// the path the caller already names.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func (s *Summary) fail(ctx context.Context, db *store.DB, path string, err error) error {
 	s.Errors++
 	reason := err.Error()
-	s.Failures = append(s.Failures, Failure{Path: path, Reason: reason})
+	if len(s.Failures) < maxFailures {
+		s.Failures = append(s.Failures, Failure{Path: path, Reason: reason})
+	}
 	if err := db.SaveError(ctx, path, reason); err != nil {
 		return fmt.Errorf("ingest %s: %w", path, err)
 	}
@@ -129,3 +319,12 @@ func (s *Summary) fail(ctx context.Context, db *store.DB, path string, err error
 type osFS struct{}
 
 func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
+
+// ReadDir lets fs.WalkDir list folders without opening every entry.
+func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
+
+// Stat lets the walker size files without opening them.
+func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
+
+// dirOf is the folder that groups undated documents for pairing.
+func dirOf(p string) string { return path.Dir(p) }

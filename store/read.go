@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -210,20 +209,6 @@ func (n *nullClaim) claim() *StoredClaim {
 		Kind: extract.Kind(n.kind.String), Value: n.value.String, ValueMax: n.max.String,
 		Unit: n.unit.String, Qualifier: extract.Qualifier(n.qual.String), Context: n.context.String,
 	}}
-}
-
-// DocumentByHash returns the id of the stored document with the given
-// content hash, if any: a batch ingest asks before it spends time analysing
-// a file it already has.
-func (db *DB) DocumentByHash(ctx context.Context, hash string) (id int64, ok bool, err error) {
-	err = db.sql.QueryRowContext(ctx, "SELECT id FROM documents WHERE hash = ?", hash).Scan(&id)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return 0, false, nil
-	case err != nil:
-		return 0, false, fmt.Errorf("look up document %.12s: %w", hash, err)
-	}
-	return id, true, nil
 }
 
 // StoredDocument is a document as stored, with its sentences and claims.

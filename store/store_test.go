@@ -458,10 +458,11 @@ func TestDocumentAndByHash(t *testing.T) {
 		t.Fatal(err)
 	}
 	zh, _, _ := storetest.Pair()
-	id, ok, err := db.DocumentByHash(ctx, zh.Doc.Hash)
+	ref, ok, err := db.DocumentByHash(ctx, zh.Doc.Hash)
 	if err != nil || !ok {
-		t.Fatalf("DocumentByHash: %d %v %v", id, ok, err)
+		t.Fatalf("DocumentByHash: %+v %v %v", ref, ok, err)
 	}
+	id := ref.ID
 	if _, ok, _ := db.DocumentByHash(ctx, "feedface"); ok {
 		t.Error("unknown hash found")
 	}

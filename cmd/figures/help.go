@@ -88,25 +88,39 @@ Exit status: 0 no figure is mismatched; 1 a figure is mismatched; 2 usage
 error or unreadable file.
 `,
 
-	"ingest": `Usage: figures ingest [--db PATH] PATH...
+	"ingest": `Usage: figures ingest [--db PATH] [--quiet] [--json] [--workers N] [--no-pair] PATH...
 
-Read bulletins (.txt, .html and .htm files, or folders searched
-recursively), extract their figures, pair each English bulletin with its
-Chinese original, check every pair, and store it all in a SQLite database.
-Each document is stored in one transaction with its sentences and claims. A
-file whose content is already stored is skipped; a changed file at the same
-path is stored as a new version. A file that cannot be read is reported with
-its reason, recorded in the errors table, and the batch goes on.
+Load bulletins into a figures database. PATH is a file (.txt, .html, .htm), a
+folder (walked recursively; other file types are skipped with a note), or "-"
+for a list of paths read from standard input, one a line.
+
+Each file is decoded (UTF-8 with or without BOM, UTF-16, GBK/GB2312, GB18030,
+Big5: from the BOM, the page's charset, or by sniffing), an HTML page is
+reduced to its article (menus, share bars, related links and footers dropped),
+and its sentences and figures are stored with it in one transaction. A file
+already stored (same content) is skipped; a changed file at the same path is
+stored as a new version. New documents are then paired with their
+translations (among this batch and the unpaired documents already stored)
+and every pair is checked.
+
+A file that cannot be read (unreadable, empty, binary, undecodable) is
+reported and recorded in the errors table, and the batch goes on. A progress
+bar is drawn when standard error is a terminal.
 
 Flags:
-  --db PATH   database to write (default figures.db; created if missing)
+  --db PATH     database to write (default figures.db; created if missing)
+  --quiet       no progress bar, notes or closing summary; failures still listed
+  --json        print the closing summary as JSON on standard output
+  --workers N   files analysed in parallel (default: the number of CPUs)
+  --no-pair     store documents without pairing and checking translations
 
 Examples:
-  figures ingest bulletins/
-  figures ingest --db news.db today/zh.html today/en.html
+  figures ingest --db news.db bulletins/2022-01-24/
+  find archive -name '*.htm*' -mtime -1 | figures ingest --db news.db -
+  figures ingest --db news.db --json --quiet a.html b.txt > summary.json
 
-Exit status: 0 fine; 1 some files could not be ingested; 2 usage error or
-the database could not be written.
+Exit status: 0 all files ingested; 1 some files failed; 2 usage or database
+error.
 `,
 
 	"export": `Usage: figures export --table TABLE [--format csv|jsonl] [--db PATH] [-o FILE] [--bom]

@@ -150,20 +150,11 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-// multiLineFlagErrors lists commands, not owned by this file's author,
-// whose flag errors still print the flag package's multi-line usage; they
-// should parse with newFlags and parseFlags (flags.go).
-var multiLineFlagErrors = map[string]bool{"ingest": true}
-
 func TestUnknownFlagEveryCommand(t *testing.T) {
 	for _, n := range commandNames() {
 		code, out, errs := cli(t, "", n, "--no-such-flag")
 		if code != exitUsage || out != "" {
 			t.Errorf("figures %s --no-such-flag: exit %d (want 2), stdout %q", n, code, out)
-		}
-		if multiLineFlagErrors[n] {
-			t.Logf("figures %s: flag errors not yet one line (see multiLineFlagErrors): %q", n, errs)
-			continue
 		}
 		oneLine(t, n+" --no-such-flag", errs)
 	}

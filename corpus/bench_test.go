@@ -1,0 +1,68 @@
+package corpus
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+func benchDecode(b *testing.B, data []byte) {
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, _, err := Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecode(b *testing.B) {
+	zh := strings.Repeat(hans+"\n", 200)
+	tw := strings.Repeat(hant+"\n", 200)
+	b.Run("utf-8", func(b *testing.B) { benchDecode(b, []byte(zh)) })
+	b.Run("gbk-sniffed", func(b *testing.B) { benchDecode(b, encode(b, simplifiedchinese.GBK, zh)) })
+	b.Run("big5-sniffed", func(b *testing.B) { benchDecode(b, encode(b, traditionalchinese.Big5, tw)) })
+	page := `<html><head><meta charset="gbk"></head><body><p>` + zh + `</p></body></html>`
+	b.Run("gbk-declared", func(b *testing.B) { benchDecode(b, encode(b, simplifiedchinese.GBK, page)) })
+}
+
+func BenchmarkReadHTML(b *testing.B) {
+	data, err := os.ReadFile("testdata/html/cq_civil.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text, _, err := Decode(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := readHTML(text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	files := []string{"testdata/html/cq_civil.html", "testdata/html/hk_press.html", "testdata/html/en_portal.html"}
+	var pages [][]byte
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for i, p := range pages {
+			if _, err := Parse(files[i], p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

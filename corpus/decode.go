@@ -1,0 +1,379 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// ErrUndecodable is returned for bytes that no supported encoding reads as
+// plausible text.
+var ErrUndecodable = errors.New("undecodable text: no supported encoding (UTF-8, UTF-16, GBK, GB18030, Big5) fits")
+
+// sniffLimit caps how much of a file is scored per candidate encoding when
+// the encoding has to be guessed: enough for any bulletin, bounded for a
+// huge file.
+const sniffLimit = 1 << 20
+
+// Decode returns data as UTF-8 text and the name of the encoding it was read
+// from. The encoding is taken, in order, from a byte-order mark, from the
+// page's own declaration (<meta charset>, http-equiv Content-Type, an XML
+// declaration) when that declaration decodes the bytes cleanly, and
+// otherwise by sniffing: valid UTF-8 is UTF-8, and anything else is decoded
+// with each candidate (GBK/GB18030, Big5, UTF-8 with errors, Windows-1252)
+// and the one that reads most like a bulletin wins (common Chinese
+// characters score, replacement characters, control characters and scripts
+// a bulletin does not use cost).
+//
+// Binary content (NUL bytes, control characters, known file signatures) is
+// ErrBinary; bytes no encoding reads well are ErrUndecodable. The returned
+// text is always valid UTF-8.
+func Decode(data []byte) (text, enc string, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return toValid(string(data[3:])), "utf-8", nil
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		name := "utf-16le"
+		if data[0] == 0xfe {
+			name = "utf-16be"
+		}
+		return decodeUTF16(data, name)
+	}
+	if kind := binaryKind(data); kind != "" {
+		return "", "", fmt.Errorf("%w (%s)", ErrBinary, kind)
+	}
+	if name := utf16NoBOM(data); name != "" {
+		return decodeUTF16(data, name)
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", "", fmt.Errorf("%w (NUL bytes)", ErrBinary)
+	}
+	declared, decEnc := declaredEncoding(data)
+	if utf8.Valid(data) {
+		if decEnc != nil && decEnc != encoding.Nop && isASCII(data) && !isUTF8Label(declared) {
+			// ASCII reads the same in every supported encoding: keep the
+			// page's word for it.
+			return string(data), declared, nil
+		}
+		return string(data), "utf-8", nil
+	}
+	if decEnc != nil && !isUTF8Label(declared) {
+		if out, err := decEnc.NewDecoder().Bytes(data); err == nil {
+			if s := score(string(out)); s.clean() {
+				return toValid(string(out)), declared, nil
+			}
+		}
+	}
+	return sniff(data)
+}
+
+// candidate is one encoding tried by sniff.
+type candidate struct {
+	name string
+	enc  encoding.Encoding
+	bias int // small preference when scores tie
+}
+
+// candidates are tried in this order; UTF-8 is first so that it wins ties.
+var candidates = []candidate{
+	{"utf-8", nil, 3},
+	{"gbk", simplifiedchinese.GBK, 2},
+	{"big5", traditionalchinese.Big5, 1},
+	{"windows-1252", charmap.Windows1252, 0},
+}
+
+func sniff(data []byte) (string, string, error) {
+	sample := data
+	if len(sample) > sniffLimit {
+		sample = sample[:sniffLimit]
+		// Do not cut a multi-byte character in two: back up to an ASCII byte.
+		for i := len(sample) - 1; i > len(sample)-8 && i > 0; i-- {
+			if sample[i] < 0x80 {
+				sample = sample[:i+1]
+				break
+			}
+		}
+	}
+	best, bestScore := -1, textScore{}
+	for i, c := range candidates {
+		var s textScore
+		if c.enc == nil {
+			s = score(string(sample))
+		} else {
+			out, err := c.enc.NewDecoder().Bytes(sample)
+			if err != nil {
+				continue
+			}
+			s = score(string(out))
+		}
+		s.total += c.bias
+		if best < 0 || s.total > bestScore.total {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 || !bestScore.plausible() {
+		return "", "", ErrUndecodable
+	}
+	c := candidates[best]
+	if c.enc == nil {
+		return toValid(string(data)), c.name, nil
+	}
+	name := c.name
+	out, err := c.enc.NewDecoder().Bytes(data)
+	if c.name == "gbk" {
+		// GB18030 extends GBK with four-byte sequences; use it when GBK
+		// alone leaves characters undecoded.
+		if g, gerr := simplifiedchinese.GB18030.NewDecoder().Bytes(data); gerr == nil &&
+			strings.Count(string(g), "\ufffd") < strings.Count(string(out), "\ufffd") {
+			out, err, name = g, nil, "gb18030"
+		}
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %v", ErrUndecodable, err)
+	}
+	return toValid(string(out)), name, nil
+}
+
+// textScore sums how plausible a decoded text is as a bulletin.
+type textScore struct {
+	total       int // the score compared between candidates
+	runes       int // non-ASCII runes seen
+	bad         int // replacement characters and control characters
+	implausible int // scripts a Chinese or English bulletin does not use
+	han, common int // Han characters, and those among the common ones
+	ascii       int // ASCII letters and digits
+}
+
+// clean reports whether a declared encoding decoded the text with no sign
+// of being the wrong one.
+func (s textScore) clean() bool {
+	return s.bad == 0 && s.implausible*20 <= s.runes && s.common*10 >= s.han*7
+}
+
+// plausible reports whether the best guess is good enough to use: a few
+// broken characters are tolerated, a mostly broken text is not, and Chinese
+// text is mostly made of common characters (a wrong decoding, or random
+// bytes, gives rare ones).
+func (s textScore) plausible() bool {
+	if s.runes == 0 {
+		return true
+	}
+	if s.han*2 < s.runes && s.runes*4 > s.ascii {
+		// Neither Chinese nor mostly ASCII: what random bytes read as Latin-1 look like.
+		return false
+	}
+	return s.bad*20 <= s.runes && s.implausible*4 <= s.runes && s.common*10 >= s.han*6
+}
+
+func score(text string) textScore {
+	var s textScore
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				s.ascii++
+			}
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' || r == 0x7f {
+				s.bad++
+				s.total -= 4
+			}
+			continue
+		}
+		s.runes++
+		switch {
+		case r == utf8.RuneError:
+			s.bad++
+			s.total -= 8
+		case r <= 0x9f: // C1 controls
+			s.bad++
+			s.total -= 4
+		case isHan(r):
+			s.han++
+			if hanClass(r)&hanCommon != 0 {
+				s.common++
+				s.total += 2
+			} else {
+				s.total-- // a rare character: fine now and then, suspicious en masse
+			}
+		case r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xff5e, r >= 0x2010 && r <= 0x2027:
+			s.total++ // CJK, full-width and general punctuation
+		case r >= 0xe000 && r <= 0xf8ff, r >= 0x3040 && r <= 0x30ff, r >= 0xac00 && r <= 0xd7af,
+			r >= 0x0370 && r <= 0x04ff, r >= 0x2500 && r <= 0x257f, r >= 0x3100 && r <= 0x312f:
+			// Private use, kana, hangul, Greek, Cyrillic, box drawing,
+			// bopomofo: what a wrong Chinese decoding produces.
+			s.implausible++
+			s.total -= 2
+		case r <= 0xff:
+			// Latin-1 letters and signs: neutral.
+		default:
+			s.total--
+		}
+	}
+	return s
+}
+
+// binaryKind names the kind of a binary file, or returns "" for text.
+func binaryKind(data []byte) string {
+	for _, m := range []struct{ magic, kind string }{
+		{"%PDF-", "PDF document"},
+		{"\x89PNG", "PNG image"},
+		{"GIF8", "GIF image"},
+		{"\xff\xd8\xff", "JPEG image"},
+		{"PK\x03\x04", "ZIP archive or Office document"},
+		{"\xd0\xcf\x11\xe0", "Office document"},
+		{"\x1f\x8b", "gzip archive"},
+		{"\x7fELF", "executable"},
+		{"MZ", "executable"},
+		{"Rar!", "RAR archive"},
+		{"7z\xbc\xaf", "7-Zip archive"},
+	} {
+		if bytes.HasPrefix(data, []byte(m.magic)) {
+			return m.kind
+		}
+	}
+	head := data[:min(len(data), 8192)]
+	ctl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1b && b != 0 {
+			ctl++
+		}
+	}
+	if ctl > 0 && ctl*100 > len(head) {
+		return "control characters"
+	}
+	return ""
+}
+
+// utf16NoBOM recognises UTF-16 without a byte-order mark by its zero bytes:
+// mostly-ASCII text has a NUL in every other byte.
+func utf16NoBOM(data []byte) string {
+	n := min(len(data), 4096) &^ 1
+	if n < 8 {
+		return ""
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	switch {
+	case odd*10 >= half*4 && even*20 < half:
+		return "utf-16le"
+	case even*10 >= half*4 && odd*20 < half:
+		return "utf-16be"
+	}
+	return ""
+}
+
+func decodeUTF16(data []byte, name string) (string, string, error) {
+	endian := xunicode.LittleEndian
+	if name == "utf-16be" {
+		endian = xunicode.BigEndian
+	}
+	out, err := xunicode.UTF16(endian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		// No BOM: decode as the byte order was guessed.
+		out, err = xunicode.UTF16(endian, xunicode.IgnoreBOM).NewDecoder().Bytes(data)
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %s: %v", ErrUndecodable, name, err)
+	}
+	text := strings.TrimPrefix(string(out), "\ufeff")
+	if s := score(text); !s.plausible() || strings.IndexByte(text, 0) >= 0 {
+		return "", "", fmt.Errorf("%w (not valid %s)", ErrBinary, name)
+	}
+	return toValid(text), name, nil
+}
+
+// declaredEncoding returns the charset a page declares in its head (WHATWG
+// name, e.g. "gbk" for gb2312) and its encoding, or "", nil. It reads
+// <meta charset="gbk">, <meta http-equiv="Content-Type" content="text/html;
+// charset=gb2312"> and <?xml version="1.0" encoding="GB18030"?>.
+func declaredEncoding(data []byte) (string, encoding.Encoding) {
+	head := bytes.ToLower(data[:min(len(data), 4096)])
+	label := ""
+	for rest := head; label == "" && len(rest) > 0; {
+		i := bytes.Index(rest, []byte("charset"))
+		j := bytes.Index(rest, []byte("encoding"))
+		switch {
+		case i < 0 && j < 0:
+			rest = nil
+			continue
+		case i < 0 || j >= 0 && j < i:
+			label, rest = attrValue(rest[j+len("encoding"):])
+			if label != "" && !bytes.Contains(head[:min(len(head), 64)], []byte("<?xml")) {
+				label = "" // only an XML declaration's encoding= counts
+			}
+		default:
+			// Only inside a <meta> tag.
+			if k := bytes.LastIndexByte(rest[:i], '<'); k < 0 || !bytes.HasPrefix(rest[k:], []byte("<meta")) {
+				rest = rest[i+len("charset"):]
+				continue
+			}
+			label, rest = attrValue(rest[i+len("charset"):])
+		}
+	}
+	if label == "" {
+		return "", nil
+	}
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		return "", nil
+	}
+	name, err := htmlindex.Name(enc)
+	if err != nil {
+		name = label
+	}
+	return name, enc
+}
+
+// attrValue reads `= "value"` (quotes optional) at the start of b and
+// returns the value and what follows it.
+func attrValue(b []byte) (string, []byte) {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if len(b) == 0 || b[0] != '=' {
+		return "", b
+	}
+	b = bytes.TrimLeft(b[1:], " \t\r\n\"'")
+	end := 0
+	for end < len(b) && (b[end] >= 'a' && b[end] <= 'z' || b[end] >= '0' && b[end] <= '9' || bytes.IndexByte([]byte("-_:."), b[end]) >= 0) {
+		end++
+	}
+	return string(b[:end]), b[end:]
+}
+
+func isUTF8Label(name string) bool { return name == "utf-8" || name == "" }
+
+func isASCII(data []byte) bool {
+	for _, b := range data {
+		if b >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// toValid replaces invalid UTF-8 and NUL characters, so that Text is safe to
+// index and to store.
+func toValid(s string) string {
+	if utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\ufffd")
+	return strings.ReplaceAll(s, "\x00", "\ufffd")
+}

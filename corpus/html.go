@@ -1,0 +1,651 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// article is what readHTML finds in a page.
+type article struct {
+	Title, Date, Source string
+	// Body is the article text, one paragraph a line.
+	Body string
+}
+
+// Selectors, compiled once.
+var (
+	selTitle   = cascadia.MustCompile("title")
+	selBody    = cascadia.MustCompile("body")
+	selMeta    = cascadia.MustCompile("meta")
+	selArticle = cascadia.MustCompile(articleSelectors)
+	selH12     = cascadia.MustCompile("h1, h2")
+	selTime    = cascadia.MustCompile("time")
+)
+
+// junkAtoms never hold article text.
+var junkAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Svg: true, atom.Canvas: true, atom.Template: true, atom.Button: true, atom.Select: true, atom.Input: true,
+	atom.Textarea: true, atom.Map: true, atom.Audio: true, atom.Video: true, atom.Head: true,
+}
+
+// removeJunk drops the elements that never hold article text: scripts,
+// styles, form controls, media, and hidden elements.
+func removeJunk(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (junkAtoms[c.DataAtom] || hidden(c)):
+			n.RemoveChild(c)
+		default:
+			removeJunk(c)
+		}
+		c = next
+	}
+}
+
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readHTML finds the article in a government page: it scores every block
+// by the text it holds (Chinese and English punctuation, length) less its
+// links, prefers the containers content management systems use for articles
+// (#zoom, .TRS_Editor, .pages_content, article, ...), drops what a page
+// wraps around an article (menus, breadcrumbs, share bars, related-article
+// lists, footers) and keeps paragraph boundaries. Title, date and source
+// come from meta tags and visible datelines.
+func readHTML(text string) (article, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		return article{}, fmt.Errorf("parse html: %w", err)
+	}
+	metas := readMetas(doc)
+	pageTitle := cleanSpace(doc.FindMatcher(selTitle).First().Text())
+	// Head first: the title and metas are read; then the junk goes.
+	for _, n := range doc.Nodes {
+		removeJunk(n)
+	}
+
+	body := doc.FindMatcher(selBody).First()
+	if body.Length() == 0 {
+		body = doc.Selection
+	}
+	root := body.Nodes[0]
+	// The whole page's lines, chrome included, for datelines and sources.
+	var page []string
+	pageLines := func() []string {
+		if page == nil {
+			page = textLines(root, nil)
+		}
+		return page
+	}
+
+	best, stats := bestContainer(doc, root)
+	drop := chromeNodes(best, stats)
+	lines := textLines(best, drop)
+
+	var a article
+	a.Title = pickTitle(doc, metas, pageTitle, best, lines)
+	a.Date = pickDate(metas, doc, pageLines, lines, a.Title)
+	a.Source = pickSource(metas, pageLines, pageTitle)
+	a.Body = strings.Join(bodyLines(lines, a.Title), "\n")
+	return a, nil
+}
+
+// readMetas collects <meta name|property|itemprop|http-equiv content>, keyed
+// by the lower-cased name; the first of a name wins.
+func readMetas(doc *goquery.Document) map[string]string {
+	m := map[string]string{}
+	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) {
+		content, ok := s.Attr("content")
+		if !ok || strings.TrimSpace(content) == "" {
+			return
+		}
+		for _, a := range []string{"name", "property", "itemprop", "http-equiv"} {
+			if k, ok := s.Attr(a); ok {
+				k = strings.ToLower(strings.TrimSpace(k))
+				if _, seen := m[k]; !seen && k != "" {
+					m[k] = strings.TrimSpace(content)
+				}
+			}
+		}
+	})
+	return m
+}
+
+// nodeStats counts the text under an element.
+type nodeStats struct {
+	chars, linkChars, punct, links int
+}
+
+// segment is a run of text directly in one block, between <br>s and child
+// blocks: a paragraph as a reader sees it.
+type segment struct {
+	chars, linkChars, punct int
+}
+
+// scorer walks the tree once, counting text per element and per paragraph.
+type scorer struct {
+	stats    map[*html.Node]*nodeStats
+	segments map[*html.Node][]segment
+	broken   map[*html.Node]bool // the block's next text starts a new segment
+}
+
+func (sc *scorer) visit(n *html.Node, block *html.Node, inLink bool) nodeStats {
+	var st nodeStats
+	switch n.Type {
+	case html.TextNode:
+		chars, punct := countText(n.Data)
+		if chars == 0 {
+			return st
+		}
+		st.chars, st.punct = chars, punct
+		if inLink {
+			st.linkChars = chars
+		}
+		segs := sc.segments[block]
+		if len(segs) == 0 || sc.broken[block] {
+			segs = append(segs, segment{})
+			sc.broken[block] = false
+		}
+		seg := &segs[len(segs)-1]
+		seg.chars += st.chars
+		seg.punct += st.punct
+		seg.linkChars += st.linkChars
+		sc.segments[block] = segs
+		return st
+	case html.ElementNode:
+		if n.DataAtom == atom.Br {
+			sc.broken[block] = true
+			return st
+		}
+		if n.DataAtom == atom.A {
+			inLink = true
+			st.links++
+		}
+		inner := block
+		if isBlock(n) {
+			sc.broken[block] = true
+			inner = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			cs := sc.visit(c, inner, inLink)
+			st.chars += cs.chars
+			st.linkChars += cs.linkChars
+			st.punct += cs.punct
+			st.links += cs.links
+		}
+		if isBlock(n) {
+			sc.broken[block] = true
+		}
+		s := st
+		sc.stats[n] = &s
+		return st
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			cs := sc.visit(c, block, inLink)
+			st.chars += cs.chars
+			st.linkChars += cs.linkChars
+			st.punct += cs.punct
+			st.links += cs.links
+		}
+		return st
+	}
+}
+
+// articleSelectors are the containers government content management
+// systems (TRS, Hanweb, Ucap ...) and common templates put articles in.
+const articleSelectors = "#zoom, #Zoom, .TRS_Editor, .TRS_UEDITOR, #UCAP-CONTENT, .pages_content, .article-content, " +
+	".article_content, #article_content, .articleContent, .Custom_UnionStyle, #content, .content, article, .article, " +
+	"#article, .news_content, .detail-content, .main-text, #zw, .zw"
+
+// bestContainer scores blocks the way readability-style extractors do: each
+// paragraph scores 1 + its punctuation + a little for its length, less its
+// share of link text, and gives its score to the block holding it and half
+// to the block above. The best block, after weighing its own link density
+// and its class and id, is the article.
+func bestContainer(doc *goquery.Document, root *html.Node) (*html.Node, map[*html.Node]*nodeStats) {
+	sc := &scorer{
+		stats:    map[*html.Node]*nodeStats{},
+		segments: map[*html.Node][]segment{},
+		broken:   map[*html.Node]bool{},
+	}
+	sc.visit(root, root, false)
+	score := map[*html.Node]float64{}
+	var order []*html.Node
+	add := func(n *html.Node, s float64) {
+		if n == nil || n.Type != html.ElementNode {
+			return
+		}
+		if _, ok := score[n]; !ok {
+			order = append(order, n)
+		}
+		score[n] += s
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if segs := sc.segments[n]; len(segs) > 0 {
+			paragraphs := 0
+			for _, sg := range segs {
+				if sg.chars >= 8 {
+					paragraphs++
+				}
+			}
+			for _, sg := range segs {
+				if sg.chars < 8 || sg.linkChars*2 > sg.chars {
+					continue
+				}
+				s := (1 + float64(sg.punct) + min(float64(sg.chars)/60, 3)) * (1 - float64(sg.linkChars)/float64(sg.chars))
+				if paragraphs >= 2 && n.DataAtom != atom.P {
+					// Text split by <br>: the block itself holds the paragraphs.
+					add(n, s)
+					add(n.Parent, s/2)
+				} else {
+					add(n.Parent, s)
+					if n.Parent != nil {
+						add(n.Parent.Parent, s/2)
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+
+	best, bestScore := root, 0.0
+	for _, n := range order {
+		st := sc.stats[n]
+		if st == nil || st.chars == 0 {
+			continue
+		}
+		s := score[n] * (1 - float64(st.linkChars)/float64(st.chars))
+		switch w := classWeight(n); {
+		case st.chars >= 50 && selArticle.Match(n):
+			s *= 1.5
+		default:
+			s *= w
+		}
+		if s >= bestScore {
+			best, bestScore = n, s
+		}
+	}
+	return best, sc.stats
+}
+
+// Class and id tokens that mark article containers and page chrome.
+var (
+	positiveTokens = tokenSet("article content contents zoom trs_editor text detail main body zw news con wz nr view entry post story arti")
+	negativeTokens = tokenSet("nav navbar menu foot footer header sidebar side related relate xgwz xgxw xglj share bdshare comment comments " +
+		"copyright crumb crumbs breadcrumb bread position location dqwz wz_position links link list banner login search tool tools " +
+		"toolbar ad ads advert qr qrcode ewm erweima print close pager pagination prev next tags keywords fontsize font zh_font " +
+		"bottom top topbar gotop sitemap weibo wechat weixin fx fenxiang zan dianzan")
+)
+
+func tokenSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Fields(s) {
+		m[t] = true
+	}
+	return m
+}
+
+// classTokens splits an element's class and id into lower-case tokens
+// ("pages_content" gives "pages_content", "pages", "content").
+func classTokens(n *html.Node) []string {
+	var out []string
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, f := range strings.Fields(strings.ToLower(a.Val)) {
+			out = append(out, f)
+			parts := strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '_' })
+			if len(parts) > 1 {
+				out = append(out, parts...)
+			}
+		}
+	}
+	return out
+}
+
+// Parts of class and id tokens that mark chrome or articles wherever they
+// appear in the token ("bdsharebuttonbox", "relatedNews", "articleBody").
+var (
+	negativeParts = []string{"share", "related", "crumb", "copyright", "footer", "sidebar", "comment", "qrcode", "toolbar", "pagination", "navbar", "topnav", "menu"}
+	positiveParts = []string{"article", "content", "zoom", "editor", "detail"}
+)
+
+func hasPart(t string, parts []string) bool {
+	for _, p := range parts {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func classWeight(n *html.Node) float64 {
+	w := 1.0
+	neg, pos := false, false
+	for _, t := range classTokens(n) {
+		if negativeTokens[t] || hasPart(t, negativeParts) {
+			neg = true
+		}
+		if positiveTokens[t] || hasPart(t, positiveParts) {
+			pos = true
+		}
+	}
+	if pos {
+		w *= 1.25
+	}
+	if neg {
+		w *= 0.2
+	}
+	return w
+}
+
+// chromeNodes lists the elements inside the article container that are
+// page furniture: classed as navigation, sharing, related links and the
+// like, or lists made mostly of links.
+func chromeNodes(container *html.Node, stats map[*html.Node]*nodeStats) map[*html.Node]bool {
+	drop := map[*html.Node]bool{}
+	total := stats[container]
+	if total == nil {
+		return drop
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			st := stats[c]
+			if c.Type != html.ElementNode || st == nil {
+				continue
+			}
+			switch {
+			case st.chars*2 > total.chars && total.chars > 0:
+				// Holds most of the article: never chrome, look inside.
+				walk(c)
+			case isNegative(c):
+				drop[c] = true
+			case st.links >= 2 && st.chars > 0 && st.linkChars*10 >= st.chars*6:
+				drop[c] = true
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(container)
+	return drop
+}
+
+func isNegative(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside, atom.Footer, atom.Header:
+		return true
+	}
+	for _, t := range classTokens(n) {
+		if negativeTokens[t] || hasPart(t, negativeParts) {
+			return true
+		}
+	}
+	return false
+}
+
+// countText counts the non-space characters of s and its sentence
+// punctuation, Chinese and English.
+func countText(s string) (chars, punct int) {
+	prev := rune(0)
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			if prev == ',' || prev == '.' || prev == ';' {
+				punct++
+			}
+			prev = r
+			continue
+		}
+		chars++
+		switch r {
+		case '，', '。', '；', '、', '：', '！', '？', '“', '”':
+			punct++
+		}
+		prev = r
+	}
+	return chars, punct
+}
+
+var blockAtoms = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
+	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true, atom.Div: true,
+	atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true,
+	atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Html: true,
+	atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Table: true, atom.Tbody: true, atom.Td: true, atom.Tfoot: true,
+	atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Caption: true, atom.Summary: true,
+}
+
+func isBlock(n *html.Node) bool { return n.Type == html.ElementNode && blockAtoms[n.DataAtom] }
+
+// lineWriter turns a tree into lines of text: blocks and <br> end lines,
+// table cells are separated by tabs, and white space is collapsed as a
+// browser does, except that a line break next to a Chinese character
+// (source formatting) leaves no space.
+type lineWriter struct {
+	lines   []string
+	cur     strings.Builder
+	last    rune // last rune written on the current line
+	space   bool // white space pending
+	newline bool // the pending white space holds a line break
+	tab     bool // a cell boundary is pending
+}
+
+func (w *lineWriter) text(s string) {
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == '\u200b' {
+			w.space = true
+			if r == '\n' || r == '\r' {
+				w.newline = true
+			}
+			continue
+		}
+		if w.cur.Len() > 0 {
+			switch {
+			case w.tab:
+				w.cur.WriteByte('\t')
+			case w.space && !(w.newline && (isWide(w.last) || isWide(r))):
+				w.cur.WriteByte(' ')
+			}
+		}
+		w.space, w.newline, w.tab = false, false, false
+		w.cur.WriteRune(r)
+		w.last = r
+	}
+}
+
+func (w *lineWriter) pre(s string) {
+	for _, line := range strings.Split(s, "\n") {
+		w.text(line)
+		w.endLine()
+	}
+}
+
+func (w *lineWriter) cell() {
+	if w.cur.Len() > 0 {
+		w.tab = true
+	}
+}
+
+func (w *lineWriter) endLine() {
+	if line := strings.TrimSpace(w.cur.String()); line != "" {
+		w.lines = append(w.lines, line)
+	}
+	w.cur.Reset()
+	w.space, w.newline, w.tab, w.last = false, false, false, 0
+}
+
+// isWide reports whether r is written without spaces around it: Han
+// characters and CJK or full-width punctuation.
+func isWide(r rune) bool {
+	return isHan(r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…'
+}
+
+// textLines returns the lines of text under n, leaving out the subtrees in
+// skip.
+func textLines(n *html.Node, skip map[*html.Node]bool) []string {
+	w := &lineWriter{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			w.text(n.Data)
+			return
+		case html.ElementNode:
+			if skip[n] {
+				return
+			}
+			switch n.DataAtom {
+			case atom.Br:
+				w.endLine()
+				return
+			case atom.Pre:
+				w.endLine()
+				var b strings.Builder
+				collectText(n, &b)
+				w.pre(b.String())
+				return
+			case atom.Td, atom.Th:
+				w.cell()
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+				w.cell()
+				return
+			case atom.Img:
+				return
+			}
+		}
+		block := isBlock(n)
+		if block {
+			w.endLine()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+			w.endLine()
+		}
+	}
+	walk(n)
+	w.endLine()
+	return w.lines
+}
+
+func collectText(n *html.Node, b *strings.Builder) {
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+		b.WriteByte('\n')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		collectText(c, b)
+	}
+}
+
+// Lines that are page furniture even inside an article container.
+var (
+	// toolRow is a row of page tools: 【打印】【关闭】 字号：大 中 小 ...
+	toolRow = regexp.MustCompile(`^[\s【】\[\]()（）|｜/:：·]*(?:` + toolWords + `)(?:[\s【】\[\]()（）|｜/:：·]+(?:` + toolWords + `))*[\s【】\[\]()（）|｜/:：·]*$`)
+	// chromePhrase marks a short line as furniture wherever it appears.
+	chromePhrase = newPhrases(true, "分享到", "分享至", "扫一扫", "掃一掃", "责任编辑", "責任編輯", "当前位置", "當前位置", "您的位置",
+		"您现在的位置", "上一篇", "下一篇", "上一条", "下一条", "版权所有", "版權所有", "ICP备", "ICP证", "ICP證", "公网安备",
+		"网站标识码", "網站標識碼", "技术支持", "技術支援", "浏览次数", "阅读次数", "点击数", "点击量", "访问量", "瀏覽人次", "访问者",
+		"copyright", "all rights reserved", "icp no")
+	// chromeStart marks a short line as furniture when it starts with it.
+	chromeStart = newPhrases(true, "相关链接", "相关文章", "相关新闻", "相关阅读", "相关稿件", "相關新聞", "相關文章", "主办单位",
+		"主辦單位", "承办单位", "联系我们", "点赞", "编辑：", "编辑:", "editor:", "related", "share", "print this", "back to top", "©")
+	// infoPhrase marks the dateline row of an article (发布时间：2022-01-24
+	// 来源：重庆市民政局 字号：大 中 小): metadata, not article text.
+	infoPhrase = newPhrases(false, "发布时间", "發布時間", "发布日期", "發布日期", "发文日期", "发表时间", "更新时间", "更新時間",
+		"信息来源", "来源：", "来源:", "來源：", "來源:", "浏览量", "瀏覽", "作者：", "作者:", "Source:", "Updated:", "Published:",
+		"Posted:", "Release Date")
+)
+
+const toolWords = `打印本页|打印|列印|关闭窗口|关闭|關閉|收藏|返回顶部|返回|纠错|我要纠错|字体|字號|字号|大|中|小|默认|分享|繁体|繁體|简体|簡體|无障碍|無障礙|(?i:print|close|share|top|back)`
+
+// openers may precede a chrome line's first word: 【相关新闻】.
+const openers = " \t【[(（"
+
+func chromeLine(l string) bool {
+	n := utf8.RuneCountInString(l)
+	if n > 80 {
+		return false
+	}
+	return chromePhrase.in(l) || chromeStart.prefix(strings.TrimLeft(l, openers)) || n <= 40 && toolRow.MatchString(l)
+}
+
+func infoLine(l string) bool {
+	return utf8.RuneCountInString(l) <= 100 && infoPhrase.in(l)
+}
+
+// bodyLines drops the title, the info rows and the chrome lines from the
+// article's lines.
+func bodyLines(lines []string, title string) []string {
+	out := lines[:0:0]
+	for i, l := range lines {
+		switch {
+		case i < 3 && len(out) == 0 && title != "" && sameTitle(l, title):
+			continue
+		case chromeLine(l):
+			continue
+		case infoLine(l):
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func sameTitle(line, title string) bool {
+	a, b := squash(line), squash(title)
+	return a == b || len(b) > 0 && strings.Contains(a, b) && utf8.RuneCountInString(a) <= utf8.RuneCountInString(b)+8 ||
+		utf8.RuneCountInString(a) >= 6 && strings.Contains(b, a)
+}
+
+// squash drops all white space, for comparing titles written across lines.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// cleanSpace collapses white space runs to one space and trims.
+func cleanSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }), " ")
+}

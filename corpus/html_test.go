@@ -1,0 +1,99 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// page is a test page and what should be read from it, from its .want file:
+// "key: value" header lines, a "---" line, then the article text.
+type page struct {
+	file                                string
+	title, date, source, encoding, lang string
+	body                                []string
+}
+
+func loadPages(t testing.TB) []page {
+	t.Helper()
+	wants, err := filepath.Glob("testdata/html/*.want")
+	if err != nil || len(wants) == 0 {
+		t.Fatalf("no test pages: %v", err)
+	}
+	var out []page
+	for _, w := range wants {
+		data, err := os.ReadFile(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, body, ok := strings.Cut(string(data), "\n---\n")
+		if !ok {
+			t.Fatalf("%s: no --- line", w)
+		}
+		base := strings.TrimSuffix(w, ".want")
+		p := page{}
+		for _, ext := range []string{".html", ".htm"} {
+			if _, err := os.Stat(base + ext); err == nil {
+				p.file = base + ext
+			}
+		}
+		if p.file == "" {
+			t.Fatalf("%s: no page", w)
+		}
+		for _, l := range strings.Split(head, "\n") {
+			k, v, _ := strings.Cut(l, ":")
+			v = strings.TrimSpace(v)
+			switch k {
+			case "title":
+				p.title = v
+			case "date":
+				p.date = v
+			case "source":
+				p.source = v
+			case "encoding":
+				p.encoding = v
+			case "lang":
+				p.lang = v
+			}
+		}
+		p.body = strings.Split(strings.TrimRight(body, "\n"), "\n")
+		out = append(out, p)
+	}
+	return out
+}
+
+// TestReadHTMLPages reads pages built like government sites (menus,
+// breadcrumbs, info rows, share bars, related-article lists, footers with
+// ICP numbers, in GBK, GB18030, Big5 and UTF-8, some declaring the wrong
+// charset or none) and checks that the article text comes out exactly.
+func TestReadHTMLPages(t *testing.T) {
+	exact := 0
+	pages := loadPages(t)
+	for _, p := range pages {
+		t.Run(filepath.Base(p.file), func(t *testing.T) {
+			doc, err := Load(p.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Split(doc.Text, "\n")
+			if strings.Join(got, "\n") == strings.Join(p.body, "\n") {
+				exact++
+			} else {
+				t.Errorf("body:\n%s\nwant:\n%s", doc.Text, strings.Join(p.body, "\n"))
+			}
+			for _, f := range []struct{ name, got, want string }{
+				{"title", doc.Title, p.title},
+				{"date", doc.Date, p.date},
+				{"source", doc.Source, p.source},
+				{"encoding", doc.Encoding, p.encoding},
+				{"lang", string(doc.Lang), p.lang},
+			} {
+				if f.got != f.want {
+					t.Errorf("%s = %q, want %q", f.name, f.got, f.want)
+				}
+			}
+		})
+	}
+	t.Logf("article text exact on %d of %d pages", exact, len(pages))
+}

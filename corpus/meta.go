@@ -1,0 +1,450 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Meta tags that carry an article's title, publication date and source, in
+// order of trust. Names are lower-cased (readMetas lower-cases them).
+var (
+	titleMetas  = []string{"articletitle", "og:title", "twitter:title", "dc.title"}
+	dateMetas   = []string{"pubdate", "publishdate", "publish_date", "publishtime", "article:published_time", "og:article:published_time", "datepublished", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "firstpublishedtime", "releasedate", "date"}
+	sourceMetas = []string{"contentsource", "source", "og:site_name", "sitename", "site_name", "application-name"}
+)
+
+// titleSeparators split a <title> into the article title and the site name
+// ("重庆召开全市民政工作会议_重庆市民政局").
+var titleSeparators = regexp.MustCompile(`\s*(?:_|\||｜|－|——|\s[-–—]\s)\s*`)
+
+func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string, container *html.Node, lines []string) string {
+	for _, k := range titleMetas {
+		if v := cleanSpace(metas[k]); v != "" {
+			return v
+		}
+	}
+	// A heading the page's <title> repeats is the article's title: the one
+	// that is the title's first part ("标题_网站名"), else the longest of
+	// those the title contains (the site's name is often a heading too).
+	best, exact := "", false
+	pt := squash(pageTitle)
+	var head string
+	if parts := titleSeparators.Split(pageTitle, -1); len(parts) > 1 {
+		head = squash(parts[0])
+	}
+	consider := func(t string) {
+		n := utf8.RuneCountInString(t)
+		if n < 4 || n > 150 || pt == "" || exact {
+			return
+		}
+		st := squash(t)
+		switch {
+		case st == head || st == pt:
+			best, exact = t, true
+		case strings.Contains(pt, st) && n > utf8.RuneCountInString(best):
+			best = t
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(c) {
+				consider(cleanSpace(goquery.NewDocumentFromNode(c).Text()))
+			}
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	// Some pages set the headline as the article's first line.
+	for _, l := range lines[:min(len(lines), 2)] {
+		consider(l)
+	}
+	if best != "" {
+		return best
+	}
+	if parts := titleSeparators.Split(pageTitle, -1); len(parts) > 0 && pageTitle != "" {
+		if utf8.RuneCountInString(parts[0]) >= 4 || len(parts) == 1 {
+			return parts[0]
+		}
+		longest := ""
+		for _, p := range parts {
+			if utf8.RuneCountInString(p) > utf8.RuneCountInString(longest) {
+				longest = p
+			}
+		}
+		return longest
+	}
+	h := goquery.NewDocumentFromNode(container).FindMatcher(selH12).First()
+	return cleanSpace(h.Text())
+}
+
+// dateLabels introduce a visible dateline: a label, then a date.
+var dateLabels = newPhrases(true, "发布时间", "發布時間", "发布日期", "發布日期", "发文日期", "成文日期", "发表时间", "發表時間",
+	"公布日期", "时间", "時間", "日期", "published", "updated", "posted", "release date", "date")
+
+// isHeading reports whether n looks like a heading: h1 to h4, or an
+// element whose class or id says title (.title, .tit, .bt, #title ...).
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4:
+		return true
+	case atom.Title:
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		if strings.Contains(v, "title") {
+			return true
+		}
+		for _, f := range strings.Fields(v) {
+			if f == "tit" || f == "bt" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labeledDate returns the date that follows a label in line, if any.
+func labeledDate(line string) (string, bool) {
+	for rest := line; ; {
+		i, n := dateLabels.find(rest)
+		if i < 0 {
+			return "", false
+		}
+		rest = rest[i+n:]
+		after := strings.TrimLeft(rest, " \t\u3000\u00a0:：")
+		if d, ok := ParseDate(prefixRunes(after, 40)); ok {
+			return d, true
+		}
+	}
+}
+
+// prefixRunes returns the first n runes of s.
+func prefixRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() []string, body []string, title string) string {
+	for _, k := range dateMetas {
+		if d, ok := ParseDate(metas[k]); ok {
+			return d
+		}
+	}
+	date := ""
+	doc.FindMatcher(selTime).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		v, _ := s.Attr("datetime")
+		if d, ok := ParseDate(v); ok {
+			date = d
+			return false
+		}
+		if d, ok := ParseDate(s.Text()); ok {
+			date = d
+			return false
+		}
+		return true
+	})
+	if date != "" {
+		return date
+	}
+	for _, l := range pageLines() {
+		if utf8.RuneCountInString(l) > 200 {
+			continue
+		}
+		if d, ok := labeledDate(l); ok {
+			return d
+		}
+	}
+	// An unlabeled date just under the title.
+	lines := pageLines()
+	for i, l := range lines {
+		if title == "" || !sameTitle(l, title) {
+			continue
+		}
+		for _, next := range lines[i+1 : min(len(lines), i+4)] {
+			if utf8.RuneCountInString(next) <= 80 {
+				if d, ok := ParseDate(next); ok {
+					return d
+				}
+			}
+		}
+		break
+	}
+	// The date an official notice is signed with, on a line of its own at
+	// the end.
+	for i := len(body) - 1; i >= 0 && i >= len(body)-3; i-- {
+		if utf8.RuneCountInString(body[i]) <= 20 {
+			if d, ok := ParseDate(body[i]); ok {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// sourceLabels introduce a visible source (来源：重庆市民政局).
+var sourceLabels = newPhrases(true, "信息来源", "文章来源", "稿件来源", "来源", "來源", "資料來源", "source")
+
+// labeledSource returns the source named after a label in line, if any.
+func labeledSource(line string) string {
+	for rest := line; ; {
+		i, n := sourceLabels.find(rest)
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+n:]
+		after := strings.TrimLeft(rest, " \t\u3000\u00a0")
+		if v, ok := strings.CutPrefix(after, "："); ok {
+			after = v
+		} else if v, ok := strings.CutPrefix(after, ":"); ok {
+			after = v
+		} else {
+			continue
+		}
+		if v := cutSource(after); v != "" {
+			return v
+		}
+	}
+}
+
+// sourceEnd cuts a source value at the next field of the dateline.
+var sourceEnd = regexp.MustCompile(`\s{2,}|\t|[|｜【\[]|发布|發布|时间|時間|日期|作者|编辑|編輯|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|字号|字號|字体|(?i:\s(?:published|updated|date|author|editor|views))`)
+
+// hostedBy is the site owner in a government site's footer.
+var hostedBy = regexp.MustCompile(`(?:主办单位|主辦單位|主办|主辦|版权所有|版權所有)\s*[:：]\s*(\S+)`)
+
+func pickSource(metas map[string]string, pageLines func() []string, pageTitle string) string {
+	// ContentSource is the source field of the CMS, the one the page shows.
+	if v := cleanSpace(metas["contentsource"]); v != "" {
+		return v
+	}
+	for _, l := range pageLines() {
+		if utf8.RuneCountInString(l) > 200 {
+			continue
+		}
+		if v := labeledSource(l); v != "" {
+			return v
+		}
+	}
+	for _, k := range sourceMetas {
+		if v := cleanSpace(metas[k]); v != "" {
+			return v
+		}
+	}
+	for _, l := range pageLines() {
+		if m := hostedBy.FindStringSubmatch(l); m != nil {
+			if v := cutSource(m[1]); v != "" {
+				return v
+			}
+		}
+	}
+	if parts := titleSeparators.Split(pageTitle, -1); len(parts) >= 2 {
+		return parts[len(parts)-1]
+	}
+	return ""
+}
+
+func cutSource(v string) string {
+	if loc := sourceEnd.FindStringIndex(v); loc != nil {
+		v = v[:loc[0]]
+	}
+	v = strings.Trim(v, " \t\u3000\u00a0,，。;；:：")
+	if n := utf8.RuneCountInString(v); n == 0 || n > 60 {
+		return ""
+	}
+	return v
+}
+
+var (
+	ymdDate     = regexp.MustCompile(`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
+	compactDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:\D|$)`)
+	rocDate     = regexp.MustCompile(`民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})`)
+	hanDate     = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
+	dmyDate     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b`)
+	mdyDate     = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+)
+
+var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// ParseDate finds the first date in s and returns it as YYYY-MM-DD. It reads
+// 2022-01-24, 2022/1/24, 2022.01.24, 2022年1月24日 (also with full-width
+// digits), 20220124, 二〇二二年一月二十四日, 民國111年1月24日, 24 January 2022,
+// January 24, 2022 and ISO timestamps. Impossible dates are not dates.
+func ParseDate(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	if strings.IndexFunc(s, func(r rune) bool {
+		return '0' <= r && r <= '9' || '０' <= r && r <= '９' || r == '〇' || r == '零' || r == '一' || r == '二'
+	}) < 0 {
+		return "", false
+	}
+	s = Fold(s).Text
+	letters := strings.IndexFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }) >= 0
+	try := func(y, m, d int) (string, bool) {
+		if y < 1949 || y > 2100 {
+			return "", false
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+			return "", false
+		}
+		return t.Format("2006-01-02"), true
+	}
+	type found struct {
+		at      int
+		y, m, d int
+	}
+	var hits []found
+	add := func(re *regexp.Regexp, year, month, day int, roc bool, read func(string) int) {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			return
+		}
+		y := read(s[m[2*year]:m[2*year+1]])
+		if roc {
+			y += 1911
+		}
+		mo := s[m[2*month]:m[2*month+1]]
+		mn, ok := months[strings.ToLower(mo)]
+		if !ok {
+			mn = read(mo)
+		}
+		hits = append(hits, found{m[0], y, mn, read(s[m[2*day]:m[2*day+1]])})
+	}
+	add(ymdDate, 1, 2, 3, false, atoi)
+	if strings.Contains(s, "年") {
+		if strings.Contains(s, "民國") {
+			add(rocDate, 1, 2, 3, true, atoi)
+		}
+		if m := hanDate.FindStringSubmatchIndex(s); m != nil {
+			hits = append(hits, found{m[0], hanDigits(s[m[2]:m[3]]), hanNumber(s[m[4]:m[5]]), hanNumber(s[m[6]:m[7]])})
+		}
+	}
+	if letters {
+		add(dmyDate, 3, 2, 1, false, atoi)
+		add(mdyDate, 3, 1, 2, false, atoi)
+	}
+	if t := strings.TrimSpace(s); compactDate.MatchString(t) {
+		m := compactDate.FindStringSubmatch(t)
+		hits = append(hits, found{0, atoi(m[1]), atoi(m[2]), atoi(m[3])})
+	}
+	first := -1
+	for i, h := range hits {
+		if _, ok := try(h.y, h.m, h.d); ok && (first < 0 || h.at < hits[first].at) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return "", false
+	}
+	h := hits[first]
+	return try(h.y, h.m, h.d)
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// hanDigits reads a year written digit by digit: 二〇二二 is 2022.
+func hanDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		d := strings.IndexRune("〇一二三四五六七八九", r)
+		if r == '零' {
+			d = 0
+		}
+		if d < 0 {
+			return -1
+		}
+		// IndexRune counts bytes; every digit is three bytes.
+		n = n*10 + d/3
+	}
+	return n
+}
+
+// hanNumber reads 一 to 三十一.
+func hanNumber(s string) int {
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / 3 }
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十':
+		return digit(rs[0]) * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return digit(rs[0])*10 + digit(rs[2])
+	}
+	return -1
+}
+
+// textMeta reads what a plain-text bulletin says about itself: a short
+// first line is its title, and a labeled dateline or source line near the
+// top (or a signature date at the end) gives the date and source.
+func textMeta(lines []string) (title, date, source string) {
+	if len(lines) > 0 {
+		first := lines[0]
+		n := utf8.RuneCountInString(first)
+		if n <= 60 && !strings.ContainsAny(lastRune(first), "。.；;！!？?，,") && len(lines) > 1 {
+			title = first
+		}
+	}
+	head := lines[:min(len(lines), 6)]
+	for _, l := range head {
+		if utf8.RuneCountInString(l) > 120 {
+			continue
+		}
+		if date == "" {
+			date, _ = labeledDate(l)
+		}
+		if source == "" {
+			source = labeledSource(l)
+		}
+	}
+	if date == "" {
+		for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
+			if utf8.RuneCountInString(lines[i]) <= 20 {
+				if d, ok := ParseDate(lines[i]); ok {
+					date = d
+					break
+				}
+			}
+		}
+	}
+	return title, date, source
+}
+
+func lastRune(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return fmt.Sprintf("%c", r)
+}

@@ -1,0 +1,98 @@
+package corpus
+
+import "sort"
+
+// phrases finds any of a set of literal phrases in a text. The HTML reader
+// asks this of every line of every page (is it a share bar, a dateline, a
+// footer?), so it must be much cheaper than a regular expression of
+// alternatives: phrases are indexed by their first two bytes, and a text is
+// scanned once.
+type phrases struct {
+	fold bool // ASCII letters match either case
+	idx  [256]*[256][]string
+}
+
+// newPhrases indexes list; every phrase must be at least two bytes long.
+func newPhrases(fold bool, list ...string) *phrases {
+	p := &phrases{fold: fold}
+	sorted := append([]string(nil), list...)
+	// Longest first, so that 您现在的位置 wins over 您的位置 at the same place.
+	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
+	for _, w := range sorted {
+		if fold {
+			w = lowerASCII(w)
+		}
+		if len(w) < 2 {
+			panic("corpus: phrase shorter than two bytes: " + w)
+		}
+		if p.idx[w[0]] == nil {
+			p.idx[w[0]] = new([256][]string)
+		}
+		p.idx[w[0]][w[1]] = append(p.idx[w[0]][w[1]], w)
+	}
+	return p
+}
+
+// find returns the byte offset and length in s of the leftmost phrase
+// (the longest at that offset), or -1, 0.
+func (p *phrases) find(s string) (int, int) {
+	t := s
+	if p.fold {
+		t = lowerASCII(s)
+	}
+	for i := 0; i+1 < len(t); i++ {
+		second := p.idx[t[i]]
+		if second == nil {
+			continue
+		}
+		for _, w := range second[t[i+1]] {
+			if len(t)-i >= len(w) && t[i:i+len(w)] == w {
+				return i, len(w)
+			}
+		}
+	}
+	return -1, 0
+}
+
+// in reports whether s contains any of the phrases.
+func (p *phrases) in(s string) bool {
+	i, _ := p.find(s)
+	return i >= 0
+}
+
+// prefix reports whether s starts with one of the phrases.
+func (p *phrases) prefix(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	t := s
+	if p.fold {
+		t = lowerASCII(s[:min(len(s), 64)])
+	}
+	second := p.idx[t[0]]
+	if second == nil {
+		return false
+	}
+	for _, w := range second[t[1]] {
+		if len(t) >= len(w) && t[:len(w)] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII lower-cases ASCII letters only, keeping byte offsets.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
