@@ -19,7 +19,6 @@ import (
 	"figures/store"
 )
 
-
 func cmdIngest(ctx context.Context, e env, args []string) int {
 	const prog = "figures ingest"
 	fs := newFlags(prog)
