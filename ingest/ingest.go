@@ -137,6 +137,11 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 		return Summary{}, err
 	}
 	defer loader.Close()
+	writer, err := db.NewWriter(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer writer.Close()
 
 	jobs := make(chan job, workers*4)
 	results := make(chan result, workers*4)
@@ -171,6 +176,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 
 	var sum Summary
 	keys := newPairKeys()
+	recent := newRecentSides(recentSideBytes)
 	progress := func() {
 		if opt.Progress != nil {
 			sum.Found, sum.FoundBytes, sum.Walked = w.totals()
@@ -194,14 +200,14 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 		sum.Bytes += r.size
 		switch {
 		case r.err != nil:
-			if storeErr = sum.fail(ctx, db, r.path, r.err); storeErr != nil {
+			if storeErr = sum.fail(ctx, writer, r.path, r.err); storeErr != nil {
 				cancel()
 			}
 		case r.known != nil:
 			sum.Skipped++
 			keys.add(*r.known)
 		default:
-			id, inserted, err := saveDocument(ctx, db, *r.side)
+			id, inserted, err := saveDocument(ctx, writer, *r.side)
 			if err != nil {
 				storeErr = err
 				cancel()
@@ -212,6 +218,9 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 			} else {
 				sum.Documents++
 				sum.Claims += len(r.side.Claims)
+				if !opt.NoPairing {
+					recent.add(id, *r.side)
+				}
 			}
 			d := r.side.Doc
 			keys.add(store.DocRef{ID: id, Path: d.Path, Hash: d.Hash, Lang: d.Lang, Date: d.Date})
@@ -230,7 +239,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	}
 	if !opt.NoPairing {
 		pairStart := time.Now()
-		err := pairBatch(ctx, db, loader, keys, &sum, progress)
+		err := pairBatch(ctx, db, loader, writer, recent, keys, &sum, progress)
 		sum.PairSeconds = time.Since(pairStart).Seconds()
 		if err != nil {
 			sum.Seconds = time.Since(start).Seconds()
@@ -245,9 +254,9 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 // saveDocument stores a document, retrying a few times when SQLite
 // reports the database locked (its transaction was rolled back, so a retry
 // stores the document once).
-func saveDocument(ctx context.Context, db *store.DB, side align.Side) (int64, bool, error) {
+func saveDocument(ctx context.Context, w *store.Writer, side align.Side) (int64, bool, error) {
 	for attempt := 0; ; attempt++ {
-		id, inserted, err := db.SaveDocument(ctx, side)
+		id, inserted, err := w.SaveDocument(ctx, side)
 		if err == nil || !store.IsBusy(err) || attempt == 4 {
 			return id, inserted, err
 		}
@@ -303,13 +312,13 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-func (s *Summary) fail(ctx context.Context, db *store.DB, path string, err error) error {
+func (s *Summary) fail(ctx context.Context, w *store.Writer, path string, err error) error {
 	s.Errors++
 	reason := err.Error()
 	if len(s.Failures) < maxFailures {
 		s.Failures = append(s.Failures, Failure{Path: path, Reason: reason})
 	}
-	if err := db.SaveError(ctx, path, reason); err != nil {
+	if err := w.SaveError(ctx, path, reason); err != nil {
 		return fmt.Errorf("ingest %s: %w", path, err)
 	}
 	return nil

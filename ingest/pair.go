@@ -1,15 +1,18 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"figures/align"
+	"figures/extract"
 	"figures/store"
 )
 
@@ -48,7 +51,7 @@ func (k *pairKeys) add(r store.DocRef) {
 // maxBlock bounds how many documents of one language are compared at once.
 const maxBlock = 400
 
-func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, keys *pairKeys, sum *Summary, progress func()) error {
+func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, w *store.Writer, recent *recentSides, keys *pairKeys, sum *Summary, progress func()) error {
 	if len(keys.dates) == 0 && len(keys.dirs) == 0 {
 		return nil
 	}
@@ -61,14 +64,14 @@ func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, keys *pa
 	progress()
 	// Neighbouring date blocks overlap by two days: keep the sides loaded
 	// for one block for the next, and no longer.
-	cache := &sideCache{loader: loader}
+	cache := &sideCache{loader: loader, recent: recent}
 	for _, d := range dates {
 		refs, err := db.UnpairedOn(ctx, around(d)...)
 		if err != nil {
 			return err
 		}
 		cache.next()
-		if err := pairBlock(ctx, db, cache, refs, sum); err != nil {
+		if err := pairBlock(ctx, w, cache, refs, sum); err != nil {
 			return err
 		}
 		sum.PairBlocksDone++
@@ -80,7 +83,7 @@ func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, keys *pa
 			return err
 		}
 		cache.next()
-		if err := pairBlock(ctx, db, cache, refs, sum); err != nil {
+		if err := pairBlock(ctx, w, cache, refs, sum); err != nil {
 			return err
 		}
 		sum.PairBlocksDone++
@@ -100,7 +103,7 @@ func around(date string) []string {
 
 // pairBlock pairs the Chinese and English documents of one block, checks
 // each pair and stores it in its own transaction.
-func pairBlock(ctx context.Context, db *store.DB, cache *sideCache, refs []store.DocRef, sum *Summary) error {
+func pairBlock(ctx context.Context, w *store.Writer, cache *sideCache, refs []store.DocRef, sum *Summary) error {
 	var zh, en []store.DocRef
 	for _, r := range refs {
 		switch {
@@ -147,7 +150,7 @@ func pairBlock(ctx context.Context, db *store.DB, cache *sideCache, refs []store
 			})
 			for i, p := range pairs {
 				z, e := zhLeftRefs[p.ZH], enRefs[p.EN]
-				if _, err := db.SavePair(ctx, z.ID, e.ID, p.Score, &reports[i]); err != nil {
+				if _, err := w.SavePair(ctx, z.ID, e.ID, p.Score, &reports[i]); err != nil {
 					return fmt.Errorf("save pair %s / %s: %w", z.Path, e.Path, err)
 				}
 				paired[z.ID], paired[e.ID] = true, true
@@ -159,10 +162,13 @@ func pairBlock(ctx context.Context, db *store.DB, cache *sideCache, refs []store
 	return nil
 }
 
-// sideCache holds the sides loaded for the current block and the one
-// before it.
+// sideCache gives pairing the sides of a block: from the block before
+// (neighbouring date blocks overlap by two days), from the documents the
+// batch stored last (kept in memory, up to a bound), or read back from the
+// store, all the misses of a block at once.
 type sideCache struct {
 	loader    *store.Loader
+	recent    *recentSides
 	prev, cur map[int64]align.Side
 }
 
@@ -173,21 +179,109 @@ func (c *sideCache) next() {
 }
 
 func (c *sideCache) load(ctx context.Context, refs []store.DocRef) ([]align.Side, error) {
-	out := make([]align.Side, 0, len(refs))
-	for _, r := range refs {
+	out := make([]align.Side, len(refs))
+	var missing []int64
+	var missingAt []int
+	for i, r := range refs {
 		s, ok := c.cur[r.ID]
 		if !ok {
 			if s, ok = c.prev[r.ID]; !ok {
-				var err error
-				if s, err = c.loader.Side(ctx, r.ID); err != nil {
-					return nil, err
-				}
+				s, ok = c.recent.get(r.ID)
 			}
-			c.cur[r.ID] = s
 		}
-		out = append(out, s)
+		if !ok {
+			missing, missingAt = append(missing, r.ID), append(missingAt, i)
+			continue
+		}
+		c.cur[r.ID] = s
+		out[i] = s
+	}
+	if len(missing) > 0 {
+		sides, err := c.loader.Sides(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		for k, s := range sides {
+			c.cur[missing[k]] = s
+			out[missingAt[k]] = s
+		}
 	}
 	return out, nil
+}
+
+// recentSideBytes bounds the memory that recentSides holds.
+var recentSideBytes = 48 << 20
+
+// recentSides keeps the sides of the documents the batch stored last, as
+// the store would give them back, up to recentSideBytes (estimated) of
+// them: pairing a day's bulletins then reads nothing back, and pairing a
+// ten-year archive reads back all but its last few thousand documents.
+// Memory stays bounded whatever the size of the batch.
+type recentSides struct {
+	max, bytes int
+	sides      map[int64]recentSide
+	order      []int64 // oldest first
+}
+
+type recentSide struct {
+	side  align.Side
+	bytes int
+}
+
+func newRecentSides(max int) *recentSides {
+	return &recentSides{max: max, sides: map[int64]recentSide{}}
+}
+
+// add keeps s, just stored as document id. It takes s over: the gse words
+// are dropped (the store does not keep them, and pairing must not depend
+// on whether a side came from memory or from the store) and the claims
+// put in the store's order.
+func (r *recentSides) add(id int64, s align.Side) {
+	for i := range s.Sentences {
+		s.Sentences[i].Words = nil
+	}
+	if !slices.IsSortedFunc(s.Claims, byStart) {
+		slices.SortStableFunc(s.Claims, byStart)
+	}
+	n := sideBytes(s)
+	if n > r.max {
+		return
+	}
+	for r.bytes+n > r.max && len(r.order) > 0 {
+		old := r.order[0]
+		r.order = r.order[1:]
+		r.bytes -= r.sides[old].bytes
+		delete(r.sides, old)
+	}
+	r.sides[id] = recentSide{s, n}
+	r.order = append(r.order, id)
+	r.bytes += n
+}
+
+func (r *recentSides) get(id int64) (align.Side, bool) {
+	s, ok := r.sides[id]
+	return s.side, ok
+}
+
+func byStart(a, b extract.Claim) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(a.End, b.End)
+}
+
+// sideBytes estimates the memory a side holds: its strings (counted even
+// where they share memory) and its structs.
+func sideBytes(s align.Side) int {
+	d := s.Doc
+	n := 256 + len(d.Path) + len(d.Hash) + len(d.Title) + len(d.Source) + len(d.Text) + 32*len(d.Paragraphs)
+	for _, x := range s.Sentences {
+		n += 112 + len(x.Text)
+	}
+	for _, c := range s.Claims {
+		n += 176 + len(c.Text) + len(c.Value) + len(c.ValueMax) + len(c.Unit) + len(c.Context)
+	}
+	return n
 }
 
 // parallel calls f(0) ... f(n-1) on GOMAXPROCS goroutines.

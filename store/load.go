@@ -55,12 +55,13 @@ func scanRefs(rows *sql.Rows) ([]DocRef, error) {
 // ingestion asks for thousands of documents, and preparing each query anew
 // would cost more than running it. A Loader is safe for concurrent use.
 type Loader struct {
+	db                                *sql.DB
 	byHash, doc, paras, sents, claims *sql.Stmt
 }
 
 // NewLoader prepares the statements of a Loader; Close releases them.
 func (db *DB) NewLoader(ctx context.Context) (*Loader, error) {
-	l := &Loader{}
+	l := &Loader{db: db.sql}
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		q    string
@@ -203,6 +204,163 @@ func (db *DB) LoadSide(ctx context.Context, id int64) (align.Side, error) {
 	}
 	defer l.Close()
 	return l.Side(ctx, id)
+}
+
+// maxSidesPerQuery bounds the ids of one Sides query.
+const maxSidesPerQuery = 500
+
+// Sides is Side for many documents, in the order of ids: four queries for
+// up to 500 documents rather than four queries each.
+func (l *Loader) Sides(ctx context.Context, ids []int64) ([]align.Side, error) {
+	// Each document is read once, however often ids names it.
+	var uniq []int64
+	seen := make(map[int64]int, len(ids))
+	for _, id := range ids {
+		if _, ok := seen[id]; !ok {
+			seen[id] = len(uniq)
+			uniq = append(uniq, id)
+		}
+	}
+	loaded := make([]align.Side, 0, len(uniq))
+	for rest := uniq; len(rest) > 0; {
+		n := min(len(rest), maxSidesPerQuery)
+		sides, err := l.sides(ctx, rest[:n])
+		if err != nil {
+			return nil, err
+		}
+		loaded = append(loaded, sides...)
+		rest = rest[n:]
+	}
+	out := make([]align.Side, len(ids))
+	for i, id := range ids {
+		out[i] = loaded[seen[id]]
+	}
+	return out, nil
+}
+
+// sides loads the documents ids, which are distinct.
+func (l *Loader) sides(ctx context.Context, ids []int64) ([]align.Side, error) {
+	in := "(?" + strings.Repeat(", ?", len(ids)-1) + ")"
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	out := make([]align.Side, len(ids))
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	// side returns the side of a row's document; a document the query did
+	// not ask for is a bug, not a reason to crash.
+	side := func(id int64) (*align.Side, error) {
+		i, ok := at[id]
+		if !ok || out[i].Doc == nil {
+			return nil, fmt.Errorf("load document %d: row of a document not asked for", id)
+		}
+		return &out[i], nil
+	}
+
+	rows, err := l.db.QueryContext(ctx, `SELECT id, path, hash, format, encoding, lang, title, date, source, text
+		FROM documents WHERE id IN `+in, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load documents: %w", err)
+	}
+	for rows.Next() {
+		d := &corpus.Document{}
+		var id int64
+		var lang string
+		if err := rows.Scan(&id, &d.Path, &d.Hash, &d.Format, &d.Encoding, &lang, &d.Title, &d.Date, &d.Source, &d.Text); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load documents: %w", err)
+		}
+		d.Lang = corpus.Lang(lang)
+		if i, ok := at[id]; ok {
+			out[i].Doc = d
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load documents: %w", err)
+	}
+	for i := range out {
+		if out[i].Doc == nil {
+			return nil, fmt.Errorf("load document %d: not stored", ids[i])
+		}
+	}
+
+	rows, err = l.db.QueryContext(ctx, `SELECT doc_id, lang, start, "end" FROM paragraphs WHERE doc_id IN `+in+` ORDER BY doc_id, idx`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load paragraphs: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var p corpus.Paragraph
+		var pl string
+		if err := rows.Scan(&id, &pl, &p.Start, &p.End); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load paragraphs: %w", err)
+		}
+		s, err := side(id)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		p.Lang = corpus.Lang(pl)
+		s.Doc.Paragraphs = append(s.Doc.Paragraphs, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load paragraphs: %w", err)
+	}
+
+	rows, err = l.db.QueryContext(ctx, `SELECT doc_id, idx, para, lang, start, "end", text FROM sentences WHERE doc_id IN `+in+` ORDER BY doc_id, idx`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load sentences: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var x segment.Sentence
+		if err := rows.Scan(&id, &x.Index, &x.Para, &x.Lang, &x.Start, &x.End, &x.Text); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load sentences: %w", err)
+		}
+		s, err := side(id)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		s.Sentences = append(s.Sentences, x)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load sentences: %w", err)
+	}
+
+	rows, err = l.db.QueryContext(ctx, `SELECT doc_id, sentence, lang, start, "end", text, kind, value, value_max, unit, qualifier, context
+		FROM claims WHERE doc_id IN `+in+` ORDER BY doc_id, start, "end"`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load claims: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var c extract.Claim
+		var kind, qual string
+		if err := rows.Scan(&id, &c.Sentence, &c.Lang, &c.Start, &c.End, &c.Text, &kind, &c.Value, &c.ValueMax, &c.Unit, &qual, &c.Context); err != nil {
+			return nil, fmt.Errorf("load claims: %w", err)
+		}
+		s, err := side(id)
+		if err != nil {
+			return nil, err
+		}
+		c.File = s.Doc.Path
+		c.Kind, c.Qualifier = extract.Kind(kind), extract.Qualifier(qual)
+		s.Claims = append(s.Claims, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load claims: %w", err)
+	}
+	return out, nil
 }
 
 // Side is DB.LoadSide with prepared statements.

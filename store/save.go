@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"figures/align"
@@ -14,89 +14,94 @@ import (
 // SaveDocument stores an analysed document with its paragraphs, sentences and
 // claims in one transaction. A document whose content hash is already stored
 // is left alone: it returns the existing id and inserted=false.
+//
+// Each call prepares its statements anew; a batch storing many documents
+// uses a Writer, which prepares them once.
 func (db *DB) SaveDocument(ctx context.Context, s align.Side) (id int64, inserted bool, err error) {
-	d := s.Doc
-	tx, err := db.sql.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	err = tx.QueryRowContext(ctx, "SELECT id FROM documents WHERE hash = ?", d.Hash).Scan(&id)
-	if err == nil {
-		return id, false, tx.Commit()
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
-	}
-	var version int
-	if err = tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE path = ?", d.Path).Scan(&version); err != nil {
-		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents
-		(path, hash, version, format, encoding, lang, title, date, source, text, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.Path, d.Hash, version, d.Format, d.Encoding, string(d.Lang), d.Title, d.Date, d.Source, d.Text,
-		time.Now().UTC().Format(time.RFC3339))
-	if err != nil {
-		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
-	}
-	if id, err = res.LastInsertId(); err != nil {
-		return 0, false, err
-	}
-	// Prepared once per document: a bulletin has hundreds of rows.
-	insPara, err := tx.PrepareContext(ctx, `INSERT INTO paragraphs (doc_id, idx, lang, start, "end") VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
-	}
-	defer insPara.Close()
-	insSent, err := tx.PrepareContext(ctx, `INSERT INTO sentences (doc_id, idx, para, lang, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
-	}
-	defer insSent.Close()
-	insClaim, err := tx.PrepareContext(ctx, `INSERT INTO claims
-		(doc_id, sentence, lang, start, "end", text, kind, value, value_max, unit, qualifier, context)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
-	}
-	defer insClaim.Close()
-	for i, p := range d.Paragraphs {
-		if _, err = insPara.ExecContext(ctx, id, i, string(p.Lang), p.Start, p.End); err != nil {
-			return 0, false, fmt.Errorf("save %s: paragraph %d: %w", d.Path, i, err)
-		}
-	}
-	for _, x := range s.Sentences {
-		if _, err = insSent.ExecContext(ctx, id, x.Index, x.Para, x.Lang, x.Start, x.End, x.Text); err != nil {
-			return 0, false, fmt.Errorf("save %s: sentence %d: %w", d.Path, x.Index, err)
-		}
-	}
-	for _, c := range s.Claims {
-		if _, err = insClaim.ExecContext(ctx, id, c.Sentence, c.Lang, c.Start, c.End, c.Text, string(c.Kind), c.Value,
-			c.ValueMax, c.Unit, string(c.Qualifier), c.Context); err != nil {
-			return 0, false, fmt.Errorf("save %s: claim %q at %d: %w", d.Path, c.Text, c.Start, err)
-		}
-	}
-	return id, true, tx.Commit()
+	w := db.oneShot()
+	defer w.Close()
+	return w.SaveDocument(ctx, s)
 }
 
 // SavePair stores the fact-check of a document pair (replacing an earlier one
 // for the same two documents) in one transaction and returns the pair id.
 func (db *DB) SavePair(ctx context.Context, zhID, enID int64, score float64, r *align.Report) (pairID int64, err error) {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	w := db.oneShot()
+	defer w.Close()
+	return w.SavePair(ctx, zhID, enID, score, r)
+}
+
+// SaveError records a file that could not be ingested.
+func (db *DB) SaveError(ctx context.Context, path, reason string) error {
+	_, err := db.sql.ExecContext(ctx, "INSERT INTO errors (path, reason, at) VALUES (?, ?, ?)",
+		path, reason, now())
 	if err != nil {
-		return 0, err
+		return fmt.Errorf("record error for %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	if _, err = tx.ExecContext(ctx, "DELETE FROM pairs WHERE zh_doc = ? AND en_doc = ?", zhID, enID); err != nil {
+	return nil
+}
+
+// now is the time a row is stored at.
+func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// saveDocument is SaveDocument inside the transaction t.
+func (t *txn) saveDocument(s align.Side) (id int64, inserted bool, err error) {
+	d := s.Doc
+	// Is the content stored already, and if not, which version of its path
+	// is it? One query for both.
+	var known sql.NullInt64
+	var version int
+	if err = t.queryRow(`SELECT (SELECT id FROM documents WHERE hash = ?),
+		(SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE path = ?)`, d.Hash, d.Path).Scan(&known, &version); err != nil {
+		return 0, false, err
+	}
+	if known.Valid {
+		return known.Int64, false, nil
+	}
+	res, err := t.exec(`INSERT INTO documents
+		(path, hash, version, format, encoding, lang, title, date, source, text, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.Path, d.Hash, version, d.Format, d.Encoding, string(d.Lang), d.Title, d.Date, d.Source, d.Text,
+		now())
+	if err != nil {
+		return 0, false, err
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, false, err
+	}
+
+	// A bulletin has tens to hundreds of rows: they go in multi-row INSERTs.
+	args := t.args[:0]
+	for i, p := range d.Paragraphs {
+		args = append(args, id, i, string(p.Lang), p.Start, p.End)
+	}
+	if err = t.insertRows(paragraphsTable, args, func(i int) string { return fmt.Sprintf("paragraph %d", i) }); err != nil {
+		return 0, false, err
+	}
+	args = args[:0]
+	for _, x := range s.Sentences {
+		args = append(args, id, x.Index, x.Para, x.Lang, x.Start, x.End, x.Text)
+	}
+	if err = t.insertRows(sentencesTable, args, func(i int) string { return fmt.Sprintf("sentence %d", s.Sentences[i].Index) }); err != nil {
+		return 0, false, err
+	}
+	args = args[:0]
+	for _, c := range s.Claims {
+		args = append(args, id, c.Sentence, c.Lang, c.Start, c.End, c.Text, string(c.Kind), c.Value,
+			c.ValueMax, c.Unit, string(c.Qualifier), c.Context)
+	}
+	if err = t.insertRows(claimsTable, args, func(i int) string {
+		return fmt.Sprintf("claim %q at %d", s.Claims[i].Text, s.Claims[i].Start)
+	}); err != nil {
+		return 0, false, err
+	}
+	t.args = args[:0]
+	return id, true, nil
+}
+
+// savePair is SavePair inside the transaction t.
+func (t *txn) savePair(zhID, enID int64, score float64, r *align.Report) (pairID int64, err error) {
+	if _, err = t.exec("DELETE FROM pairs WHERE zh_doc = ? AND en_doc = ?", zhID, enID); err != nil {
 		return 0, err
 	}
 	matched := 0
@@ -105,94 +110,161 @@ func (db *DB) SavePair(ctx context.Context, zhID, enID int64, score float64, r *
 			matched++
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO pairs (zh_doc, en_doc, score, matched, mismatched, dropped, added, created_at)
+	res, err := t.exec(`INSERT INTO pairs (zh_doc, en_doc, score, matched, mismatched, dropped, added, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, zhID, enID, score, matched, r.Mismatches(), len(r.Dropped), len(r.Added),
-		time.Now().UTC().Format(time.RFC3339))
+		now())
 	if err != nil {
-		return 0, fmt.Errorf("save pair %d-%d: %w", zhID, enID, err)
+		return 0, err
 	}
 	if pairID, err = res.LastInsertId(); err != nil {
 		return 0, err
 	}
+	args := t.args[:0]
 	for i, b := range r.Alignment {
-		zj, _ := json.Marshal(nonNil(b.ZH))
-		ej, _ := json.Marshal(nonNil(b.EN))
-		if _, err = tx.ExecContext(ctx, `INSERT INTO alignments (pair_id, bead, zh_sentences, en_sentences, score) VALUES (?, ?, ?, ?, ?)`,
-			pairID, i, string(zj), string(ej), b.Score); err != nil {
-			return 0, err
-		}
+		args = append(args, pairID, i, intList(b.ZH), intList(b.EN), b.Score)
 	}
-	findClaim, err := tx.PrepareContext(ctx, `SELECT id FROM claims WHERE doc_id = ? AND start = ? AND "end" = ?`)
+	if err = t.insertRows(alignmentsTable, args, func(i int) string { return fmt.Sprintf("bead %d", i) }); err != nil {
+		return 0, err
+	}
+
+	// Links point at claim ids: read each document's claims once, by span.
+	zhClaims, err := t.claimIDs(zhID)
 	if err != nil {
 		return 0, err
 	}
-	defer findClaim.Close()
-	insLink, err := tx.PrepareContext(ctx, `INSERT INTO links (pair_id, zh_claim, en_claim, verdict, error, explanation, bead)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	enClaims, err := t.claimIDs(enID)
 	if err != nil {
 		return 0, err
 	}
-	defer insLink.Close()
-	claimID := func(doc int64, start, end int) (any, error) {
-		var id int64
-		if err := findClaim.QueryRowContext(ctx, doc, start, end).Scan(&id); err != nil {
-			return nil, fmt.Errorf("save pair %d-%d: claim %d:%d-%d: %w", zhID, enID, doc, start, end, err)
+	claimID := func(ids map[span]int64, doc int64, start, end int) (any, error) {
+		id, ok := ids[span{start, end}]
+		if !ok {
+			return nil, fmt.Errorf("claim %d:%d-%d is not stored", doc, start, end)
 		}
 		return id, nil
 	}
-	insert := func(zc, ec any, verdict, errClass, expl string, bead int) error {
-		if _, err := insLink.ExecContext(ctx, pairID, zc, ec, verdict, errClass, expl, bead); err != nil {
-			return fmt.Errorf("save pair %d-%d: link %s: %w", zhID, enID, verdict, err)
-		}
-		return nil
-	}
+	args = args[:0]
 	for _, l := range r.Links {
-		zc, err := claimID(zhID, l.ZH.Start, l.ZH.End)
+		zc, err := claimID(zhClaims, zhID, l.ZH.Start, l.ZH.End)
 		if err != nil {
 			return 0, err
 		}
-		ec, err := claimID(enID, l.EN.Start, l.EN.End)
+		ec, err := claimID(enClaims, enID, l.EN.Start, l.EN.End)
 		if err != nil {
 			return 0, err
 		}
-		if err = insert(zc, ec, string(l.Verdict), string(l.Error), l.Explanation, l.Bead); err != nil {
-			return 0, err
-		}
+		args = append(args, pairID, zc, ec, string(l.Verdict), string(l.Error), l.Explanation, l.Bead)
 	}
 	for _, c := range r.Dropped {
-		zc, err := claimID(zhID, c.Start, c.End)
+		zc, err := claimID(zhClaims, zhID, c.Start, c.End)
 		if err != nil {
 			return 0, err
 		}
-		if err = insert(zc, nil, "dropped", "", "", -1); err != nil {
-			return 0, err
-		}
+		args = append(args, pairID, zc, nil, "dropped", "", "", -1)
 	}
 	for _, c := range r.Added {
-		ec, err := claimID(enID, c.Start, c.End)
+		ec, err := claimID(enClaims, enID, c.Start, c.End)
 		if err != nil {
 			return 0, err
 		}
-		if err = insert(nil, ec, "added", "", "", -1); err != nil {
-			return 0, err
-		}
+		args = append(args, pairID, nil, ec, "added", "", "", -1)
 	}
-	return pairID, tx.Commit()
+	if err = t.insertRows(linksTable, args, func(i int) string { return fmt.Sprintf("link %s", args[i*7+3]) }); err != nil {
+		return 0, err
+	}
+	t.args = args[:0]
+	return pairID, nil
 }
 
-// SaveError records a file that could not be ingested.
-func (db *DB) SaveError(ctx context.Context, path, reason string) error {
-	_, err := db.sql.ExecContext(ctx, "INSERT INTO errors (path, reason, at) VALUES (?, ?, ?)",
-		path, reason, time.Now().UTC().Format(time.RFC3339))
+type span struct{ start, end int }
+
+// claimIDs maps the spans of a document's claims to their ids.
+func (t *txn) claimIDs(doc int64) (map[span]int64, error) {
+	rows, err := t.query(`SELECT id, start, "end" FROM claims WHERE doc_id = ?`, doc)
 	if err != nil {
-		return fmt.Errorf("record error for %s: %w", path, err)
+		return nil, err
+	}
+	defer rows.Close()
+	ids := map[span]int64{}
+	for rows.Next() {
+		var id int64
+		var s span
+		if err := rows.Scan(&id, &s.start, &s.end); err != nil {
+			return nil, err
+		}
+		ids[s] = id
+	}
+	return ids, rows.Err()
+}
+
+// intList is a bead's sentence indexes as stored: a JSON array, never null.
+func intList(x []int) string {
+	if len(x) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(x)
+	return string(b)
+}
+
+// rowTable describes a table that rows are inserted into.
+type rowTable struct {
+	name    string
+	columns []string
+}
+
+var (
+	paragraphsTable = rowTable{"paragraphs", []string{"doc_id", "idx", "lang", "start", `"end"`}}
+	sentencesTable  = rowTable{"sentences", []string{"doc_id", "idx", "para", "lang", "start", `"end"`, "text"}}
+	claimsTable     = rowTable{"claims", []string{"doc_id", "sentence", "lang", "start", `"end"`, "text", "kind", "value",
+		"value_max", "unit", "qualifier", "context"}}
+	alignmentsTable = rowTable{"alignments", []string{"pair_id", "bead", "zh_sentences", "en_sentences", "score"}}
+	linksTable      = rowTable{"links", []string{"pair_id", "zh_claim", "en_claim", "verdict", "error", "explanation", "bead"}}
+)
+
+// maxRowsPerInsert bounds a multi-row INSERT: 64 claims are 768 bound
+// values, far below SQLite's limit of 32,766.
+const maxRowsPerInsert = 64
+
+// insertSQL is the INSERT of n rows into t.
+func (t rowTable) insertSQL(n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO ")
+	b.WriteString(t.name)
+	b.WriteString(" (")
+	b.WriteString(strings.Join(t.columns, ", "))
+	b.WriteString(") VALUES ")
+	row := "(?" + strings.Repeat(", ?", len(t.columns)-1) + ")"
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	return b.String()
+}
+
+// insertRows inserts the rows whose values, row after row, are args. The
+// rows go in INSERTs of 64, 32, 16, ... 1 rows, so that a few prepared
+// statements per table serve any number of rows. When an INSERT fails
+// (SQLite undoes that statement and nothing else), its rows are tried one
+// by one to find the row to blame, which row names.
+func (t *txn) insertRows(table rowTable, args []any, row func(i int) string) error {
+	cols := len(table.columns)
+	for done := 0; done*cols < len(args); {
+		n := min(maxRowsPerInsert, len(args)/cols-done)
+		for n&(n-1) != 0 { // the largest power of two <= n
+			n &= n - 1
+		}
+		chunk := args[done*cols : (done+n)*cols]
+		if _, err := t.exec(t.w.insertSQL(table, n), chunk...); err != nil {
+			for i := range n {
+				if _, err1 := t.exec(t.w.insertSQL(table, 1), chunk[i*cols:(i+1)*cols]...); err1 != nil {
+					return fmt.Errorf("%s: %w", row(done+i), err1)
+				}
+			}
+			return fmt.Errorf("%s: %w", table.name, err)
+		}
+		done += n
 	}
 	return nil
-}
-
-func nonNil(x []int) []int {
-	if x == nil {
-		return []int{}
-	}
-	return x
 }

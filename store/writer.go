@@ -1,0 +1,248 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"figures/align"
+)
+
+// Writer stores analysed documents and checked pairs, one transaction
+// each, the way DB.SaveDocument and DB.SavePair do, but faster: it keeps
+// one connection of its own with its statements prepared once, and a page
+// cache large enough for the indexes a batch updates. Batch ingestion has
+// one Writer (SQLite has one writer at a time anyway). A Writer is not
+// safe for concurrent use; Close returns its connection.
+type Writer struct {
+	db   *DB
+	conn *sql.Conn // nil for a one-shot writer: transactions on the pool
+	// stmts are prepared once on the DB and bound to each transaction
+	// with Tx.StmtContext, which reuses the statement already prepared on
+	// the writer's connection.
+	stmts map[string]*sql.Stmt
+	// inserts caches the text of multi-row INSERTs by table and rows.
+	inserts map[insertKey]string
+}
+
+type insertKey struct {
+	table string
+	rows  int
+}
+
+// The pragmas of a Writer's connection.
+//
+// The page cache (SQLite's default is 2 MiB): every document adds entries
+// all over the claims' (kind, value) index and the documents' hash index;
+// with a small cache those pages are read again from the file system.
+//
+// The checkpoint interval (SQLite's default is 1,000 pages): each
+// transaction appends every page it touched to the write-ahead log, some
+// twenty pages for a bulletin, and a checkpoint copies the log into the
+// database and syncs it. Checkpointing every 8,192 pages (32 MiB) syncs
+// eight times less often and copies a page changed by many documents
+// once. The log is truncated back to 64 MiB after a checkpoint.
+var writerPragmas = []string{
+	"PRAGMA cache_size = -32768",
+	"PRAGMA wal_autocheckpoint = 8192",
+	"PRAGMA journal_size_limit = 67108864",
+}
+
+// defaultPragmas undo writerPragmas when the connection goes back to the
+// pool.
+var defaultPragmas = []string{
+	"PRAGMA cache_size = -2000",
+	"PRAGMA wal_autocheckpoint = 1000",
+}
+
+// NewWriter opens a Writer on a connection of its own.
+func (db *DB) NewWriter(ctx context.Context) (*Writer, error) {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open writer: %w", err)
+	}
+	for _, p := range writerPragmas {
+		if _, err := conn.ExecContext(ctx, p); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("open writer: %s: %w", p, err)
+		}
+	}
+	return &Writer{db: db, conn: conn, stmts: map[string]*sql.Stmt{}, inserts: map[insertKey]string{}}, nil
+}
+
+// oneShot is a Writer for a single save on the connection pool: its
+// statements are prepared on the transaction and die with it.
+func (db *DB) oneShot() *Writer {
+	return &Writer{db: db, inserts: map[insertKey]string{}}
+}
+
+// Close releases the Writer's statements and connection.
+func (w *Writer) Close() error {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+	w.stmts = nil
+	if w.conn == nil {
+		return nil
+	}
+	// The connection goes back to the pool as it came.
+	for _, p := range defaultPragmas {
+		w.conn.ExecContext(context.Background(), p)
+	}
+	err := w.conn.Close()
+	w.conn = nil
+	return err
+}
+
+// SaveDocument is DB.SaveDocument.
+func (w *Writer) SaveDocument(ctx context.Context, s align.Side) (id int64, inserted bool, err error) {
+	t, err := w.begin(ctx)
+	if err != nil {
+		return 0, false, fmt.Errorf("save %s: %w", s.Doc.Path, err)
+	}
+	id, inserted, err = t.saveDocument(s)
+	if err = t.end(err); err != nil {
+		return 0, false, fmt.Errorf("save %s: %w", s.Doc.Path, err)
+	}
+	return id, inserted, nil
+}
+
+// SavePair is DB.SavePair.
+func (w *Writer) SavePair(ctx context.Context, zhID, enID int64, score float64, r *align.Report) (pairID int64, err error) {
+	t, err := w.begin(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("save pair %d-%d: %w", zhID, enID, err)
+	}
+	pairID, err = t.savePair(zhID, enID, score, r)
+	if err = t.end(err); err != nil {
+		return 0, fmt.Errorf("save pair %d-%d: %w", zhID, enID, err)
+	}
+	return pairID, nil
+}
+
+// SaveError is DB.SaveError on the Writer's connection.
+func (w *Writer) SaveError(ctx context.Context, path, reason string) error {
+	if w.conn == nil {
+		return w.db.SaveError(ctx, path, reason)
+	}
+	t, err := w.begin(ctx)
+	if err == nil {
+		_, err = t.exec("INSERT INTO errors (path, reason, at) VALUES (?, ?, ?)", path, reason, now())
+		err = t.end(err)
+	}
+	if err != nil {
+		return fmt.Errorf("record error for %s: %w", path, err)
+	}
+	return nil
+}
+
+// txn is one transaction of a Writer.
+type txn struct {
+	w *Writer
+	// ctx is the caller's context, checked before the commit; run is the
+	// same without its cancellation, for the statements. A statement run
+	// under a cancellable context costs a goroutine in the SQLite driver,
+	// and a transaction that is cancelled half-way is rolled back anyway.
+	ctx, run context.Context
+	tx       *sql.Tx
+	local    map[string]*sql.Stmt // bound to tx
+	args     []any                // reused for row values
+}
+
+func (w *Writer) begin(ctx context.Context) (*txn, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	t := &txn{w: w, ctx: ctx, run: context.WithoutCancel(ctx), local: map[string]*sql.Stmt{}}
+	var err error
+	if w.conn != nil {
+		t.tx, err = w.conn.BeginTx(t.run, nil)
+	} else {
+		t.tx, err = w.db.sql.BeginTx(t.run, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// end commits the transaction if err is nil and the context is still
+// live, and otherwise rolls it back; it returns the first error.
+func (t *txn) end(err error) error {
+	if err == nil {
+		err = t.ctx.Err()
+	}
+	if err != nil {
+		t.tx.Rollback()
+		return err
+	}
+	return t.tx.Commit()
+}
+
+// stmt returns the statement for q, bound to the transaction.
+func (t *txn) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := t.local[q]; ok {
+		return st, nil
+	}
+	var st *sql.Stmt
+	var err error
+	if t.w.stmts == nil {
+		st, err = t.tx.PrepareContext(t.run, q)
+	} else {
+		shared, ok := t.w.stmts[q]
+		if !ok {
+			if shared, err = t.w.db.sql.PrepareContext(t.run, q); err != nil {
+				return nil, fmt.Errorf("prepare %q: %w", q, err)
+			}
+			t.w.stmts[q] = shared
+		}
+		st = t.tx.StmtContext(t.run, shared)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("prepare %q: %w", q, err)
+	}
+	t.local[q] = st
+	return st, nil
+}
+
+func (t *txn) exec(q string, args ...any) (sql.Result, error) {
+	st, err := t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(t.run, args...)
+}
+
+func (t *txn) query(q string, args ...any) (*sql.Rows, error) {
+	st, err := t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(t.run, args...)
+}
+
+// queryRow is QueryRow; an error preparing the statement comes out of Scan.
+func (t *txn) queryRow(q string, args ...any) scanner {
+	st, err := t.stmt(q)
+	if err != nil {
+		return errRow{err}
+	}
+	return st.QueryRowContext(t.run, args...)
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
+
+// insertSQL is the INSERT of rows rows into table, built once.
+func (w *Writer) insertSQL(table rowTable, rows int) string {
+	k := insertKey{table.name, rows}
+	q, ok := w.inserts[k]
+	if !ok {
+		q = table.insertSQL(rows)
+		w.inserts[k] = q
+	}
+	return q
+}
