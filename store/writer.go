@@ -14,12 +14,15 @@ import (
 // cache large enough for the indexes a batch updates. Batch ingestion has
 // one Writer (SQLite has one writer at a time anyway). A Writer is not
 // safe for concurrent use; Close returns its connection.
+//
+// Its transactions are SQLite's own (BEGIN IMMEDIATE ... COMMIT on its
+// connection) rather than database/sql's, which start a goroutine each to
+// watch the context: for a transaction that takes a fraction of a
+// millisecond, waking a thread for that goroutine is a cost of its own.
 type Writer struct {
 	db   *DB
-	conn *sql.Conn // nil for a one-shot writer: transactions on the pool
-	// stmts are prepared once on the DB and bound to each transaction
-	// with Tx.StmtContext, which reuses the statement already prepared on
-	// the writer's connection.
+	conn *sql.Conn // nil for a one-shot writer: a database/sql Tx on the pool
+	// stmts are prepared once on conn.
 	stmts map[string]*sql.Stmt
 	// inserts caches the text of multi-row INSERTs by table and rows.
 	inserts map[insertKey]string
@@ -144,8 +147,8 @@ type txn struct {
 	// under a cancellable context costs a goroutine in the SQLite driver,
 	// and a transaction that is cancelled half-way is rolled back anyway.
 	ctx, run context.Context
-	tx       *sql.Tx
-	local    map[string]*sql.Stmt // bound to tx
+	tx       *sql.Tx              // a one-shot writer's transaction
+	local    map[string]*sql.Stmt // a one-shot writer's statements
 	args     []any                // reused for row values
 }
 
@@ -153,14 +156,20 @@ func (w *Writer) begin(ctx context.Context) (*txn, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	t := &txn{w: w, ctx: ctx, run: context.WithoutCancel(ctx), local: map[string]*sql.Stmt{}}
-	var err error
-	if w.conn != nil {
-		t.tx, err = w.conn.BeginTx(t.run, nil)
-	} else {
-		t.tx, err = w.db.sql.BeginTx(t.run, nil)
+	t := &txn{w: w, ctx: ctx, run: context.WithoutCancel(ctx)}
+	if w.conn == nil {
+		t.local = map[string]*sql.Stmt{}
+		tx, err := w.db.sql.BeginTx(t.run, nil)
+		if err != nil {
+			return nil, err
+		}
+		t.tx = tx
+		return t, nil
 	}
-	if err != nil {
+	// IMMEDIATE takes the write lock now, as _txlock=immediate does for
+	// the pool's transactions: a transaction that reads first and writes
+	// later could otherwise fail half-way on another process's lock.
+	if _, err := w.conn.ExecContext(t.run, "BEGIN IMMEDIATE"); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -172,36 +181,38 @@ func (t *txn) end(err error) error {
 	if err == nil {
 		err = t.ctx.Err()
 	}
-	if err != nil {
-		t.tx.Rollback()
-		return err
+	if t.tx != nil {
+		if err != nil {
+			t.tx.Rollback()
+			return err
+		}
+		return t.tx.Commit()
 	}
-	return t.tx.Commit()
+	if err == nil {
+		if _, err = t.w.conn.ExecContext(t.run, "COMMIT"); err == nil {
+			return nil
+		}
+	}
+	// SQLite may have rolled back already (after some I/O errors), so a
+	// failed ROLLBACK says nothing new.
+	t.w.conn.ExecContext(t.run, "ROLLBACK")
+	return err
 }
 
-// stmt returns the statement for q, bound to the transaction.
+// stmt returns the prepared statement for q.
 func (t *txn) stmt(q string) (*sql.Stmt, error) {
-	if st, ok := t.local[q]; ok {
+	cache, prep := t.w.stmts, func() (*sql.Stmt, error) { return t.w.conn.PrepareContext(t.run, q) }
+	if t.tx != nil {
+		cache, prep = t.local, func() (*sql.Stmt, error) { return t.tx.PrepareContext(t.run, q) }
+	}
+	if st, ok := cache[q]; ok {
 		return st, nil
 	}
-	var st *sql.Stmt
-	var err error
-	if t.w.stmts == nil {
-		st, err = t.tx.PrepareContext(t.run, q)
-	} else {
-		shared, ok := t.w.stmts[q]
-		if !ok {
-			if shared, err = t.w.db.sql.PrepareContext(t.run, q); err != nil {
-				return nil, fmt.Errorf("prepare %q: %w", q, err)
-			}
-			t.w.stmts[q] = shared
-		}
-		st = t.tx.StmtContext(t.run, shared)
-	}
+	st, err := prep()
 	if err != nil {
 		return nil, fmt.Errorf("prepare %q: %w", q, err)
 	}
-	t.local[q] = st
+	cache[q] = st
 	return st, nil
 }
 
