@@ -10,8 +10,8 @@ import (
 
 // Writer stores analysed documents and checked pairs, one transaction
 // each, the way DB.SaveDocument and DB.SavePair do, but faster: it keeps
-// one connection of its own with its statements prepared once, and a page
-// cache large enough for the indexes a batch updates. Batch ingestion has
+// one connection of its own with its statements prepared once and its rows
+// in multi-row INSERTs, and checkpoints less often. Batch ingestion has
 // one Writer (SQLite has one writer at a time anyway). A Writer is not
 // safe for concurrent use; Close returns its connection.
 //
@@ -35,10 +35,6 @@ type insertKey struct {
 
 // The pragmas of a Writer's connection.
 //
-// The page cache (SQLite's default is 2 MiB): every document adds entries
-// all over the claims' (kind, value) index and the documents' hash index;
-// with a small cache those pages are read again from the file system.
-//
 // The checkpoint interval (SQLite's default is 1,000 pages): each
 // transaction appends every page it touched to the write-ahead log, some
 // twenty pages for a bulletin, and a checkpoint copies the log into the
@@ -46,7 +42,6 @@ type insertKey struct {
 // eight times less often and copies a page changed by many documents
 // once. The log is truncated back to 64 MiB after a checkpoint.
 var writerPragmas = []string{
-	"PRAGMA cache_size = -32768",
 	"PRAGMA wal_autocheckpoint = 8192",
 	"PRAGMA journal_size_limit = 67108864",
 }
@@ -54,8 +49,8 @@ var writerPragmas = []string{
 // defaultPragmas undo writerPragmas when the connection goes back to the
 // pool.
 var defaultPragmas = []string{
-	"PRAGMA cache_size = -2000",
 	"PRAGMA wal_autocheckpoint = 1000",
+	"PRAGMA journal_size_limit = -1",
 }
 
 // NewWriter opens a Writer on a connection of its own.
