@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -40,6 +41,7 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 		return 2
 	}
 	defer db.Close()
+	defer tuneGC()()
 
 	ui := newIngestUI(e.stderr, !*quiet && isTerminal(e.stderr), *quiet)
 	opt := ingest.Options{
@@ -73,6 +75,32 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// The garbage collector's settings for a batch, unless GOGC or GOMEMLIMIT
+// says otherwise. gse's dictionary is some 200 MB of live heap that every
+// collection marks again, so collections are costly and Go's default
+// (collect when the heap has doubled) spends a tenth of a batch's CPU
+// time on them. Letting the heap triple halves that, for about 230 MB more
+// peak memory on the 50 MB corpus; the soft limit makes the collector
+// work harder rather than let the heap pass 1 GiB.
+const (
+	ingestGCPercent   = 200
+	ingestMemoryLimit = 1 << 30
+)
+
+// tuneGC applies the batch's collector settings and returns the function
+// that restores the previous ones.
+func tuneGC() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	pct := debug.SetGCPercent(ingestGCPercent)
+	limit := debug.SetMemoryLimit(ingestMemoryLimit)
+	return func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 func isTerminal(w io.Writer) bool {
