@@ -2,51 +2,183 @@ package extract
 
 import (
 	"math/big"
-	"regexp"
-	"strings"
+	"sort"
+	"unicode/utf8"
 
 	"figures/corpus"
 	"figures/segment"
 )
 
-// A placeholder reader: digits with an optional Chinese multiplier and a
-// following unit. The full grammar replaces it.
-var simple = regexp.MustCompile(`(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(%|个百分点|元|人|个)?`)
-
-// Sentence extracts the claims of one sentence.
+// Sentence extracts the claims of one sentence. Offsets are code points in
+// the document (s.Start plus the offset in s.Text) and every claim's Text is
+// the matching slice of the document. A Chinese sentence with gse words
+// (segment.Words) gets its context from them; without words the extractor
+// falls back to its noun dictionary.
 func Sentence(s *segment.Sentence) []Claim {
-	f := corpus.Fold(s.Text)
-	var out []Claim
-	for _, m := range simple.FindAllStringSubmatchIndex(f.Text, -1) {
-		num := strings.ReplaceAll(f.Text[m[2]:m[3]], ",", "")
-		r, ok := new(big.Rat).SetString(num)
-		if !ok {
+	return extractText(s.Text, s.Lang, s.Index, s.Start, s.Words)
+}
+
+// String extracts the claims of text read as the only sentence of a
+// document (sentence 0 at offset 0), with the grammar of lang ("zh" or
+// "en"). It is the convenient entry point for tests, tools and examples.
+func String(lang, text string) []Claim {
+	return extractText(text, lang, 0, 0, nil)
+}
+
+// found is a claim in the folded text, before offsets are mapped back.
+type found struct {
+	start, end   int // the claim's text (bytes in the folded text)
+	coreS, coreE int // the number itself
+	outS, outE   int // the claim with the qualifier words around it
+	kind         Kind
+	val, max     *big.Rat
+	unit         string
+	qual         Qualifier
+	ctx          string
+	ctxAfter     bool // the number modifies the noun after it
+}
+
+func extractText(text, lang string, index, base int, words []segment.Word) []Claim {
+	if lang != "zh" {
+		lang = "en"
+	}
+	if !mayHaveNumber(text, lang) {
+		return nil
+	}
+	t := text
+	var fold *corpus.Folded
+	if needsFold(text) {
+		f := corpus.Fold(text)
+		fold = &f
+		t = f.Text
+	}
+	sc := scanner{t: t, lang: lang}
+	sc.prepare()
+	if lang == "zh" {
+		sc.scanZh()
+	} else {
+		sc.scanEn()
+	}
+	if len(sc.out) == 0 {
+		return nil
+	}
+	sort.SliceStable(sc.out, func(i, j int) bool { return sc.out[i].start < sc.out[j].start })
+	m := newMapper(text, fold)
+	claims := make([]Claim, 0, len(sc.out))
+	lastEnd := -1
+	for i := range sc.out {
+		f := &sc.out[i]
+		if f.start < lastEnd || f.end <= f.start {
+			continue // overlaps an earlier claim
+		}
+		lastEnd = f.end
+		s, e, txt := m.span(f.start, f.end)
+		c := Claim{
+			Lang: lang, Sentence: index, Text: txt,
+			Start: base + s, End: base + e,
+			Kind: f.kind, Value: FormatDecimal(f.val), Unit: f.unit, Qualifier: f.qual,
+		}
+		if f.max != nil {
+			c.ValueMax = FormatDecimal(f.max)
+		}
+		cs, ce, _ := m.span(f.coreS, f.coreE)
+		c.Core = corpus.Span{Start: base + cs, End: base + ce}
+		os, oe, _ := m.span(f.outS, f.outE)
+		c.Outer = corpus.Span{Start: base + os, End: base + oe}
+		if lang == "zh" && words != nil {
+			sc.zhContextWords(f, &c, words)
+		} else {
+			c.Context = f.ctx
+		}
+		if c.Unit == "" && c.Kind == Count {
+			c.Unit = unitOfContext(lang, c.Context)
+		}
+		claims = append(claims, c)
+	}
+	return claims
+}
+
+// mayHaveNumber is a quick filter: a Chinese sentence needs a digit or a
+// numeral character, an English one a digit or a letter.
+func mayHaveNumber(text, lang string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if isDigit(c) || c >= utf8.RuneSelf || lang == "en" && isLetter(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// needsFold reports whether NFKC would change any rune of s. Most bulletin
+// text (ASCII, CJK ideographs, common CJK punctuation) is already in NFKC,
+// and skipping corpus.Fold for it is the extractor's main saving.
+func needsFold(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
 			continue
 		}
-		if m[4] >= 0 {
-			mult := map[string]int64{"万": 1e4, "亿": 1e8}[f.Text[m[4]:m[5]]]
-			r.Mul(r, new(big.Rat).SetInt64(mult))
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !nfkcStable(r) {
+			return true
 		}
-		kind, unit := Count, ""
-		if m[6] >= 0 {
-			switch f.Text[m[6]:m[7]] {
-			case "%":
-				kind = Percent
-			case "个百分点":
-				kind = PercentPoints
-			case "元":
-				kind, unit = Money, "yuan"
-			case "人":
-				unit = "person"
-			}
-		}
-		sp := f.OrigSpan(m[0], m[1])
-		text := string([]rune(s.Text)[sp.Start:sp.End])
-		out = append(out, Claim{
-			Lang: s.Lang, Sentence: s.Index, Text: text,
-			Start: s.Start + sp.Start, End: s.Start + sp.End,
-			Kind: kind, Value: FormatDecimal(r), Unit: unit, Qualifier: Exact,
-		})
+		i += size
 	}
-	return out
+	return false
+}
+
+// mapper maps byte offsets in the text the scanner read (folded or not)
+// to code points in the original, and slices the original.
+type mapper struct {
+	orig string
+	fold *corpus.Folded
+	// cursors for monotone walks over orig: byte and code point
+	ob, or int
+	// identity path: byte -> code point cursor over orig
+}
+
+func newMapper(orig string, fold *corpus.Folded) *mapper {
+	return &mapper{orig: orig, fold: fold}
+}
+
+// runeOf returns the code-point offset of byte b of orig.
+func (m *mapper) runeOf(b int) int {
+	if b < m.ob {
+		m.ob, m.or = 0, 0
+	}
+	for m.ob < b && m.ob < len(m.orig) {
+		_, size := utf8.DecodeRuneInString(m.orig[m.ob:])
+		m.ob += size
+		m.or++
+	}
+	return m.or
+}
+
+// byteOf returns the byte offset of code point r of orig.
+func (m *mapper) byteOf(r int) int {
+	if r < m.or {
+		m.ob, m.or = 0, 0
+	}
+	for m.or < r && m.ob < len(m.orig) {
+		_, size := utf8.DecodeRuneInString(m.orig[m.ob:])
+		m.ob += size
+		m.or++
+	}
+	return m.ob
+}
+
+// span maps [start, end) bytes of the scanned text to code points of the
+// original and returns the original's slice.
+func (m *mapper) span(start, end int) (int, int, string) {
+	if m.fold == nil {
+		s := m.runeOf(start)
+		e := m.runeOf(end)
+		return s, e, m.orig[start:end]
+	}
+	sp := m.fold.OrigSpan(start, end)
+	bs := m.byteOf(sp.Start)
+	be := m.byteOf(sp.End)
+	return sp.Start, sp.End, m.orig[bs:be]
 }

@@ -1,0 +1,531 @@
+package extract
+
+import (
+	"math/big"
+	"unicode/utf8"
+)
+
+// number is a figure's numeric core as read from the text, before units and
+// qualifiers are attached.
+type number struct {
+	start, end int // bytes in the folded text
+	val        *big.Rat
+	max        *big.Rat // upper end when the numeral itself is a range (三五百)
+
+	zh     bool // contains Chinese numerals
+	digits bool // contains Arabic digits
+	words  bool // English number words
+
+	plain     bool // Arabic integer without separators, point or multiplier
+	intDigits int
+	lead0     bool
+	dotted    bool // 1.2.3, 192.168.1.2
+	single    bool // one Chinese numeral character (一, 两, 十)
+	one       bool // the value one written 一 or one
+	formal    bool // only financial numerals (壹, 拾)
+	seq       bool // Chinese digits read one by one (二〇二一) or malformed (十四五)
+	approx    bool // 余/多/几 inside a multiplier (500余万, 十几万)
+	frac      bool // a fraction of a whole (三分之二, two thirds, 3/4)
+	mixed     bool // a whole number and a fraction (2 1/4, 三又三分之一)
+	scaled    bool // a multiplier was applied (万, million, k)
+	vague     bool // an order of magnitude, not a figure (hundreds of)
+	multVerb  bool // doubled, tripled
+	bigMult   int64
+	smallMult int64 // trailing 十/百/千 with nothing after it
+	seqVal    string
+}
+
+// Words that begin with a numeral character but name a unit: the numeral
+// reader stops before them (3千米 is 3 km, not 3000 米).
+var zhUnitStops = []string{"千米", "千克", "千瓦", "千卡", "千帕", "千焦", "千伏", "千字", "百分点", "百分點",
+	"兆瓦", "兆赫", "兆字节", "兆帕", "兆焦", "十分", "万元户"}
+
+func hasPrefixAt(t string, p int, s string) bool {
+	return len(t)-p >= len(s) && t[p:p+len(s)] == s
+}
+
+func zhStopAt(t string, p int) bool {
+	for _, s := range zhUnitStops {
+		if hasPrefixAt(t, p, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhAt returns the numeral at t[p:] and its size, or zhNone.
+func zhAt(t string, p int) (zhNumeral, rune, int) {
+	if p >= len(t) || t[p] < utf8.RuneSelf {
+		return zhNumeral{}, 0, 1
+	}
+	r, size := utf8.DecodeRuneInString(t[p:])
+	return tbl.zhNum[r], r, size
+}
+
+func isZeroRune(r rune) bool { return r == '零' || r == '〇' || r == '○' }
+
+// skipSpaces returns the first byte at or after p that is not a space.
+func skipSpaces(t string, p int) int {
+	for p < len(t) && t[p] == ' ' {
+		p++
+	}
+	return p
+}
+
+type zhTok uint8
+
+const (
+	tNone zhTok = iota
+	tDigit
+	tArabic
+	tZero
+	tUnit
+	tBig
+)
+
+// readZh reads a Chinese numeral, Arabic digits, or a mix of the two (3万4000,
+// 1.2万, 二十五万三千, 4.78万亿, 百分之八十, 三分之二, 三又三分之一) starting at
+// t[p]. It returns nil when nothing numeric starts there.
+func readZh(t string, p int) *number {
+	n := readZhInt(t, p)
+	if n == nil {
+		return nil
+	}
+	// A fraction: N分之M (spaces allowed: 二分 之一), and the mixed form
+	// I又N分之M.
+	q := skipSpaces(t, n.end)
+	if !n.seq && hasPrefixAt(t, q, "又") {
+		r := skipSpaces(t, q+len("又"))
+		if f := readZhFraction(t, r); f != nil && f.frac {
+			v := new(big.Rat).Add(n.val, f.val)
+			n.val, n.end, n.frac, n.mixed, n.scaled = v, f.end, false, true, false
+			return n
+		}
+	}
+	if !n.seq && n.max == nil && !n.approx {
+		if d, ok := fracTail(t, n.end); ok {
+			num := readZhSigned(t, d)
+			if num != nil && !num.seq && n.val.Sign() != 0 && num.max == nil {
+				n.val = new(big.Rat).Quo(num.val, n.val)
+				n.end = num.end
+				n.frac, n.scaled, n.bigMult, n.smallMult = true, false, 0, 0
+				n.single, n.one = false, false
+				n.digits = n.digits || num.digits
+				n.zh = true
+			}
+		}
+	}
+	return n
+}
+
+// readZhFraction reads N分之M at p.
+func readZhFraction(t string, p int) *number {
+	n := readZhInt(t, p)
+	if n == nil || n.seq {
+		return nil
+	}
+	if d, ok := fracTail(t, n.end); ok {
+		num := readZhSigned(t, d)
+		if num != nil && !num.seq && n.val.Sign() != 0 {
+			n.val = new(big.Rat).Quo(num.val, n.val)
+			n.end, n.frac = num.end, true
+			return n
+		}
+	}
+	return nil
+}
+
+// fracTail reports whether 分之 (with optional spaces) follows p, and where
+// the numerator starts.
+func fracTail(t string, p int) (int, bool) {
+	q := skipSpaces(t, p)
+	if !hasPrefixAt(t, q, "分") {
+		return 0, false
+	}
+	q = skipSpaces(t, q+len("分"))
+	if !hasPrefixAt(t, q, "之") {
+		return 0, false
+	}
+	return skipSpaces(t, q+len("之")), true
+}
+
+// readZhSigned reads a numeral with an optional 负 or minus sign.
+func readZhSigned(t string, p int) *number {
+	neg := false
+	if hasPrefixAt(t, p, "负") || hasPrefixAt(t, p, "負") {
+		neg = true
+		p += len("负")
+	} else if p < len(t) && t[p] == '-' {
+		neg = true
+		p++
+	}
+	n := readZhInt(t, p)
+	if n != nil && neg {
+		n.val = new(big.Rat).Neg(n.val)
+	}
+	return n
+}
+
+// readZhInt reads a whole Chinese/Arabic numeral with its decimals and
+// multipliers, without fractions.
+func readZhInt(t string, p int) *number {
+	n := &number{start: p}
+	total := new(big.Rat)
+	section := new(big.Rat)
+	var cur *big.Rat
+	var curDigit int64 = -1 // value of cur when it is one Chinese digit
+	prev := tNone
+	lastBig := int64(0)
+	lastUnit := int64(0)
+	afterUnit := false // cur is a Chinese digit right after a unit or big (一万三)
+	nTok, nChars := 0, 0
+	allFormal := true
+	pairHi := int64(-1)
+	q := p
+	end := p
+	stop := false
+	for q < len(t) && !stop {
+		if t[q] == ' ' {
+			// Spaces are allowed inside a Chinese numeral next to a unit
+			// (一百 五 十 二, 7 万5 千4 百), never between two digits.
+			r := skipSpaces(t, q)
+			e, _, _ := zhAt(t, r)
+			nextUnit := e.role == zhUnit || e.role == zhBig || e.role == zhApprox || e.role == zhPoint
+			if prev == tNone || r >= len(t) || !(e.role != zhNone || isDigit(t[r])) ||
+				!(prev == tUnit || prev == tBig || nextUnit) || r-q > 4 {
+				break
+			}
+			if e.role == zhPoint && !zhDecimalFollows(t, r+3) {
+				break
+			}
+			if e.role == zhUnit && zhStopAt(t, r) || e.role == zhApprox && prev == tNone {
+				break
+			}
+			q = r
+			continue
+		}
+		if isDigit(t[q]) || (t[q] == '.' && q+1 < len(t) && isDigit(t[q+1]) && prev == tNone) {
+			if prev == tDigit || prev == tArabic || prev == tZero && nTok > 0 && cur != nil {
+				break
+			}
+			a := readArabic(t, q, false)
+			v := a.rat()
+			if v == nil {
+				break
+			}
+			if nTok == 0 {
+				n.plain = !a.sep && !a.point
+				n.intDigits = a.intDigits
+				n.lead0 = a.lead0
+				n.dotted = a.dotted
+			}
+			cur, curDigit, afterUnit = v, -1, false
+			prev = tArabic
+			n.digits = true
+			allFormal = false
+			nTok++
+			q, end = a.end, a.end
+			continue
+		}
+		e, r, size := zhAt(t, q)
+		switch e.role {
+		case zhNone:
+			stop = true
+			continue
+		case zhDigit:
+			if isZeroRune(r) && (prev == tUnit || prev == tBig) {
+				// 零 as a placeholder: 一千零一
+				prev, afterUnit = tZero, false
+				break
+			}
+			if prev == tDigit || prev == tArabic || (prev == tZero && cur != nil) {
+				// Two digits in a row. 三五百 and 两三个 are approximate ranges;
+				// anything else is a code or year read digit by digit (二〇二一)
+				// or a name (十四五).
+				if nTok == 1 && pairHi < 0 && curDigit >= 0 && isPair(curDigit, e.val) && pairEnds(t, q+size) {
+					pairHi = e.val
+					q += size
+					end = q
+					nChars++
+					continue
+				}
+				return readZhSeq(t, p, n)
+			}
+			cur, curDigit = ratInt(e.val), e.val
+			afterUnit = prev == tUnit || prev == tBig
+			prev = tDigit
+			if isZeroRune(r) {
+				prev = tZero
+			}
+			if !e.formal {
+				allFormal = false
+			}
+		case zhTens:
+			if prev == tDigit || prev == tArabic {
+				stop = true
+				continue
+			}
+			section.Add(section, ratInt(e.val))
+			cur, curDigit, afterUnit = nil, -1, false
+			lastUnit, prev = 10, tUnit
+			allFormal = false
+		case zhUnit:
+			if zhStopAt(t, q) {
+				stop = true
+				continue
+			}
+			if prev == tUnit && lastUnit <= e.val && cur == nil {
+				stop = true
+				continue
+			}
+			m := cur
+			if m == nil {
+				m = ratInt(1)
+			}
+			section.Add(section, ratMul(m, e.val))
+			cur, curDigit, afterUnit = nil, -1, false
+			lastUnit, prev = e.val, tUnit
+			if !e.formal {
+				allFormal = false
+			}
+		case zhBig:
+			if zhStopAt(t, q) {
+				stop = true
+				continue
+			}
+			block := new(big.Rat).Set(section)
+			if cur != nil {
+				block.Add(block, cur)
+			}
+			if block.Sign() == 0 && total.Sign() == 0 {
+				// A leading 万 stands for 一万 only before a digit (萬九).
+				if nTok > 0 || prev != tNone {
+					if prev == tNone {
+						stop = true
+						continue
+					}
+				} else {
+					ne, _, _ := zhAt(t, q+size)
+					if ne.role != zhDigit {
+						return nil
+					}
+					block = ratInt(1)
+				}
+			}
+			u := ratInt(e.val)
+			switch {
+			case lastBig == 0:
+				total.Add(total, block.Mul(block, u))
+			case lastBig < e.val:
+				total.Add(total, block)
+				total.Mul(total, u)
+			case lastBig > e.val:
+				total.Add(total, block.Mul(block, u))
+			default: // 万万
+				if block.Sign() != 0 {
+					stop = true
+					continue
+				}
+				total.Mul(total, u)
+			}
+			section.SetInt64(0)
+			cur, curDigit, afterUnit = nil, -1, false
+			lastBig, lastUnit, prev = e.val, e.val, tBig
+			n.scaled = true
+			allFormal = false
+		case zhPoint:
+			if prev == tNone || !zhDecimalFollows(t, q+size) {
+				stop = true
+				continue
+			}
+			// decimals, read digit by digit
+			frac, r2 := readZhDecimals(t, q+size)
+			v := new(big.Rat).Add(total, section)
+			if cur != nil {
+				v.Add(v, colloquial(cur, curDigit, afterUnit, prev, lastUnit))
+			}
+			v.Add(v, frac)
+			q, end = r2, r2
+			nTok++
+			// a multiplier may follow: 四点三九亿
+			if e2, _, s2 := zhAt(t, q); e2.role == zhBig && lastBig == 0 && !zhStopAt(t, q) {
+				v.Mul(v, ratInt(e2.val))
+				q += s2
+				end = q
+				n.scaled = true
+				n.bigMult = e2.val
+			}
+			n.val = v
+			n.zh = true
+			n.end = end
+			n.plain = false
+			return n
+		case zhApprox:
+			// 500余万, 十多万, 二十几万, 三十万多亿: the approximation sits
+			// inside the multiplier.
+			if prev == tNone || prev == tZero {
+				stop = true
+				continue
+			}
+			r2 := skipSpaces(t, q+size)
+			e2, _, _ := zhAt(t, r2)
+			if (e2.role != zhBig && e2.role != zhUnit) || zhStopAt(t, r2) || r2 > q+size && e2.role != zhBig {
+				stop = true
+				continue
+			}
+			if e2.role == zhUnit && prev != tDigit && prev != tArabic {
+				stop = true
+				continue
+			}
+			n.approx = true
+			q += size
+			continue
+		}
+		q += size
+		end = q
+		nTok++
+		nChars++
+		n.zh = true
+	}
+	if nTok == 0 {
+		return nil
+	}
+	v := new(big.Rat).Add(total, section)
+	if cur != nil {
+		v.Add(v, colloquial(cur, curDigit, afterUnit, prev, lastUnit))
+	}
+	n.end = end
+	n.val = v
+	if nTok > 1 || n.zh {
+		n.plain = n.plain && nTok == 1
+	}
+	n.single = nChars == 1 && !n.digits
+	n.one = n.single && v.Cmp(ratInt(1)) == 0
+	n.formal = allFormal && n.zh && !n.digits
+	if prev == tBig {
+		n.bigMult = lastBig
+	} else if prev == tUnit && cur == nil && lastBig == 0 {
+		n.smallMult = lastUnit
+	}
+	if pairHi >= 0 && curDigit >= 0 {
+		// 三五百: the same multipliers, applied to the higher digit
+		if v.Sign() != 0 {
+			lo := new(big.Rat).Quo(v, ratInt(pairDigit(t, p)))
+			n.max = new(big.Rat).Mul(lo, ratInt(pairHi))
+		}
+	}
+	return n
+}
+
+// colloquial applies 一万三 = 13000: a last digit right after 百, 千, 万 or
+// 亿 counts in the next lower place.
+func colloquial(cur *big.Rat, digit int64, afterUnit bool, prev zhTok, lastUnit int64) *big.Rat {
+	if digit > 0 && afterUnit && prev == tDigit && lastUnit >= 100 {
+		return ratMul(cur, lastUnit/10)
+	}
+	return cur
+}
+
+func pairDigit(t string, p int) int64 {
+	e, _, _ := zhAt(t, p)
+	if e.role == zhDigit && e.val > 0 {
+		return e.val
+	}
+	return 1
+}
+
+// isPair reports whether two digits form an approximate range: 两三, 七八, 三五.
+func isPair(a, b int64) bool {
+	return a > 0 && (b == a+1 || a == 3 && b == 5)
+}
+
+// pairEnds reports whether a unit, multiplier or classifier follows an
+// approximate pair (三五百, 两三个), as opposed to digits read one by one.
+func pairEnds(t string, p int) bool {
+	e, _, _ := zhAt(t, p)
+	if e.role == zhUnit || e.role == zhBig || e.role == zhTens {
+		return true
+	}
+	if e.role != zhNone {
+		return false
+	}
+	_, ue := zhUnitAt(t, p)
+	return ue > 0
+}
+
+func zhDecimalFollows(t string, p int) bool {
+	if p < len(t) && isDigit(t[p]) {
+		return true
+	}
+	e, r, _ := zhAt(t, p)
+	return e.role == zhDigit && r != '两' && r != '兩' && r != '俩' && r != '倆'
+}
+
+// readZhDecimals reads the digits after 点, one by one.
+func readZhDecimals(t string, p int) (*big.Rat, int) {
+	buf := make([]byte, 0, 16)
+	buf = append(buf, '0', '.')
+	q := p
+	for q < len(t) {
+		if isDigit(t[q]) {
+			buf = append(buf, t[q])
+			q++
+			continue
+		}
+		e, r, size := zhAt(t, q)
+		if e.role != zhDigit || r == '两' || r == '兩' || r == '俩' || r == '倆' {
+			break
+		}
+		buf = append(buf, byte('0'+e.val))
+		q += size
+	}
+	v, _ := new(big.Rat).SetString(string(buf))
+	return v, q
+}
+
+// readZhSeq reads Chinese digits one by one from p (二〇二一, 一二三). The
+// result is marked seq: a year, a code or a name, not a figure, except
+// before 折 (九五折).
+func readZhSeq(t string, p int, n *number) *number {
+	buf := make([]byte, 0, 8)
+	q := p
+	for q < len(t) {
+		if isDigit(t[q]) {
+			buf = append(buf, t[q])
+			q++
+			continue
+		}
+		e, _, size := zhAt(t, q)
+		if e.role == zhDigit {
+			buf = append(buf, byte('0'+e.val))
+			q += size
+			continue
+		}
+		if e.role == zhUnit || e.role == zhTens {
+			// malformed: 十四五
+			if e.role == zhTens {
+				buf = append(buf, byte('0'+e.val/10), '0')
+			} else {
+				buf = append(buf, '1', '0')
+			}
+			q += size
+			continue
+		}
+		if t[q] == ' ' && q+1 < len(t) {
+			if e2, _, _ := zhAt(t, q+1); e2.role == zhDigit {
+				q++
+				continue
+			}
+		}
+		break
+	}
+	n.end = q
+	n.seq = true
+	n.zh = true
+	n.seqVal = string(buf)
+	n.val, _ = new(big.Rat).SetString(string(buf))
+	if n.val == nil {
+		n.val = new(big.Rat)
+	}
+	return n
+}
