@@ -511,9 +511,6 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		} else if u.unit == "dollar" && cur.unit != "dollar" {
 			u.unit = cur.unit
 		}
-		if cur.mult > 0 {
-			f.val = ratMul(f.val, cur.mult)
-		}
 		f.start = cs
 	}
 	// a multiplier after a currency word: 75 USD million
@@ -523,8 +520,8 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			q = me
 		}
 	}
-	if u.mult > 0 {
-		f.val = ratMul(f.val, u.mult)
+	if u.mult != nil {
+		f.val = new(big.Rat).Mul(f.val, u.mult)
 	}
 	if ue != 0 {
 		if ue > 0 {

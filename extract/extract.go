@@ -3,6 +3,7 @@ package extract
 import (
 	"math/big"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"figures/corpus"
@@ -51,6 +52,13 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		f := corpus.Fold(text)
 		fold = &f
 		t = f.Text
+		if lang == "zh" {
+			t = clauseCommas(text, t, fold)
+		}
+	}
+	var sq []int
+	if lang == "zh" {
+		t, sq = squeezeSpaces(t)
 	}
 	sc := scanner{t: t, lang: lang}
 	sc.prepare()
@@ -64,6 +72,7 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 	}
 	sort.SliceStable(sc.out, func(i, j int) bool { return sc.out[i].start < sc.out[j].start })
 	m := newMapper(text, fold)
+	m.sq = sq
 	claims := make([]Claim, 0, len(sc.out))
 	lastEnd := -1
 	for i := range sc.out {
@@ -136,7 +145,8 @@ type mapper struct {
 	fold *corpus.Folded
 	// cursors for monotone walks over orig: byte and code point
 	ob, or int
-	// identity path: byte -> code point cursor over orig
+	// sq maps bytes of the squeezed text to bytes of the folded one
+	sq []int
 }
 
 func newMapper(orig string, fold *corpus.Folded) *mapper {
@@ -172,6 +182,14 @@ func (m *mapper) byteOf(r int) int {
 // span maps [start, end) bytes of the scanned text to code points of the
 // original and returns the original's slice.
 func (m *mapper) span(start, end int) (int, int, string) {
+	if m.sq != nil {
+		if end > start {
+			end = m.sq[end-1] + 1
+		} else {
+			end = m.sq[start]
+		}
+		start = m.sq[start]
+	}
 	if m.fold == nil {
 		s := m.runeOf(start)
 		e := m.runeOf(end)
@@ -181,4 +199,111 @@ func (m *mapper) span(start, end int) (int, int, string) {
 	bs := m.byteOf(sp.Start)
 	be := m.byteOf(sp.End)
 	return sp.Start, sp.End, m.orig[bs:be]
+}
+
+// squeezeSpaces removes the spaces that stand next to a Chinese character
+// (一 百 五 十, 7 万5 千, 百 分 之 2.4): Chinese has no spaces between words,
+// so these are typesetting, and the readers see the figure whole. Spaces
+// between two digits or two Latin words stay. It returns t unchanged and a
+// nil map when there is nothing to remove.
+func squeezeSpaces(t string) (string, []int) {
+	drop := func(i int) bool {
+		if t[i] != ' ' {
+			return false
+		}
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		k := i
+		for k > 0 && t[k-1] == ' ' {
+			k--
+		}
+		if k == 0 || j == len(t) {
+			return false
+		}
+		a, _ := utf8.DecodeLastRuneInString(t[:k])
+		b, _ := utf8.DecodeRuneInString(t[j:])
+		return isHan(a) && (isHan(b) || b < utf8.RuneSelf && (isDigit(byte(b)) || b == '.')) ||
+			isHan(b) && a < utf8.RuneSelf && (isDigit(byte(a)) || a == '%')
+	}
+	any := false
+	for i := 0; i < len(t); i++ {
+		if t[i] == ' ' && drop(i) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return t, nil
+	}
+	b := make([]byte, 0, len(t))
+	sq := make([]int, 0, len(t)+1)
+	for i := 0; i < len(t); i++ {
+		if t[i] == ' ' && drop(i) {
+			continue
+		}
+		b = append(b, t[i])
+		sq = append(sq, i)
+	}
+	sq = append(sq, len(t))
+	return string(b), sq
+}
+
+// clauseCommas turns the full-width commas of the original that separate
+// clauses, not thousands, into ';' in the folded text. NFKC folds '，' to
+// ',', and "$20，300美圆" names two prices while "82，225.00元" is one: a
+// full-width comma between ASCII digits is a thousands separator only
+// before a decimal part or among ASCII separators; between full-width
+// digits (４，５６５) it always is.
+func clauseCommas(orig, t string, fold *corpus.Folded) string {
+	var b []byte
+	m := newMapper(orig, fold)
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] != ',' || !isDigit(t[i-1]) || !isDigit(t[i+1]) {
+			continue
+		}
+		r := m.origRune(i)
+		if r != '，' {
+			continue
+		}
+		if d := m.origRune(i - 1); d >= '０' && d <= '９' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && isDigit(t[j]) {
+			j++
+		}
+		sep := j-i-1 == 3 && j+1 < len(t) && t[j] == '.' && isDigit(t[j+1])
+		k := i - 1
+		for k > 0 && (isDigit(t[k-1]) || t[k-1] == ',') {
+			k--
+		}
+		if strings.Contains(t[k:i], ",") || j < len(t) && t[j] == ',' {
+			sep = true
+		}
+		if sep {
+			continue
+		}
+		if b == nil {
+			b = []byte(t)
+		}
+		b[i] = ';'
+	}
+	if b == nil {
+		return t
+	}
+	return string(b)
+}
+
+// origRune returns the rune of the original that produced byte b of the
+// folded text.
+func (m *mapper) origRune(b int) rune {
+	if m.fold == nil {
+		r, _ := utf8.DecodeRuneInString(m.orig[b:])
+		return r
+	}
+	ob := m.byteOf(m.fold.Orig(b))
+	r, _ := utf8.DecodeRuneInString(m.orig[ob:])
+	return r
 }

@@ -238,6 +238,9 @@ func signBefore(t string, p int) int {
 	if endsWith(t, p, "负") || endsWith(t, p, "負") {
 		return p - len("负")
 	}
+	if endsWith(t, p, "零下") {
+		return p - len("零下") // 零下四摄氏度: below zero
+	}
 	q := p
 	for q > 0 && t[q-1] == ' ' && q > p-2 {
 		q--

@@ -39,7 +39,7 @@ type zhNumeral struct {
 type unitEntry struct {
 	kind string // a Kind, or date, time, session, year, ordinal
 	unit string
-	mult int64 // a multiplier folded into the unit (MUSD); 0 for none
+	mult *big.Rat // a multiplier folded into the unit (MUSD, 打, 角); nil for none
 }
 
 type multEntry struct {
@@ -192,7 +192,11 @@ func loadTables() *tables {
 			}
 			e := unitEntry{kind: r[1], unit: col(r, 2)}
 			if m := col(r, 3); m != "" {
-				e.mult = atoi64(m, name)
+				v, ok := new(big.Rat).SetString(m)
+				if !ok {
+					panic(fmt.Sprintf("extract: %s: bad multiplier %q", name, m))
+				}
+				e.mult = v
 			}
 			k := r[0]
 			if lower {
@@ -216,7 +220,7 @@ func loadTables() *tables {
 	for _, r := range readTSV("en_currency_prefix.tsv", 2) {
 		e := unitEntry{kind: "money", unit: r[1]}
 		if m := col(r, 2); m != "" {
-			e.mult = atoi64(m, "en_currency_prefix.tsv")
+			e.mult = ratInt(atoi64(m, "en_currency_prefix.tsv"))
 		}
 		t.enCurPrefix[strings.ToLower(r[0])] = e
 		t.enCurWords = max(t.enCurWords, words(r[0]))

@@ -229,13 +229,19 @@ func (s *scanner) claimZh(p int) int {
 		return next
 	}
 	f := found{start: p, end: n.end, coreS: p, coreE: n.end, val: n.val, kind: Count}
+	if n.coreStart > 0 {
+		f.coreS = n.coreStart
+	}
 	whole := false
 
 	// --- what stands before the number
 	start := signBefore(t, p)
 	neg := start < p
 	if neg {
-		f.start, f.coreS = start, start
+		f.start = start
+		if n.coreStart == 0 {
+			f.coreS = start
+		}
 	}
 	if r, _ := lastRune(t, p); r == '第' {
 		return next
@@ -318,6 +324,16 @@ func (s *scanner) claimZh(p int) int {
 		}
 	}
 
+	// 一半: half of a whole
+	if n.one && hasPrefixAt(t, q, "半") {
+		nr, _ := runeAt(t, q+len("半"))
+		if !strings.ContainsRune("个個年天月日小斤吨米公", nr) {
+			e := q + len("半")
+			f.end, f.coreE, f.kind, f.val = e, e, Percent, ratInt(50)
+			s.finishZh(&f, n, p, false)
+			return e
+		}
+	}
 	// --- percent forms after the number: 八成, 两成半, 七成六, 九折
 	if pv, e, ok := zhPercentTail(t, q, n); ok {
 		f.end, f.kind, f.val = e, Percent, pv
@@ -346,15 +362,8 @@ func (s *scanner) claimZh(p int) int {
 	}
 
 	// --- the unit
-	u, ue := zhUnitAt(t, q)
+	u, ue, val2, e2 := s.zhUnitTail(q, f.val, p)
 	if ue > 0 {
-		// 块 is money (7块, 十块三毛) unless a classifier follows the sense
-		if strings.HasPrefix(t[q:ue], "块") || strings.HasPrefix(t[q:ue], "塊") {
-			nr, _ := runeAt(t, ue)
-			if nr == '钱' || nr == '錢' || nr == '毛' || nr == '角' || isZhStart(nr) || s.whole(p, ue) {
-				u = unitEntry{kind: "money", unit: "yuan"}
-			}
-		}
 		switch u.kind {
 		case "date", "time", "session", "ordinal":
 			return ue
@@ -364,11 +373,9 @@ func (s *scanner) claimZh(p int) int {
 				return ue // a year: 2021年
 			}
 		}
-		if u.unit == "" && strings.HasPrefix(t[q:ue], "个") {
-			// 个 before a time word: 3个月 is in the table; 个 before 半
-		}
-		f.end = ue
-		q = ue
+		f.val = val2
+		f.end = e2
+		q = e2
 	}
 	// a year range: 2021-2025年, 2021—2025年
 	if n.plain && n.intDigits == 4 {
@@ -379,7 +386,7 @@ func (s *scanner) claimZh(p int) int {
 		}
 	}
 
-	// --- a range: 3至5万元, 3-5万, 20~100个, 5.6到5.78元
+	// --- a range: 3至5万元, 3-5万, 20~100个, 5.6到5.78元, 三五百 (a pair)
 	if e, ok := s.zhRange(&f, n, q, u, ue > 0); ok {
 		if neg {
 			f.val = new(big.Rat).Neg(f.val)
@@ -388,32 +395,9 @@ func (s *scanner) claimZh(p int) int {
 		s.finishZh(&f, n, p, false)
 		return e
 	}
-
-	// --- half after the unit: 两米半, 三斤半, 一个半小时
-	if ue > 0 && (hasPrefixAt(t, q, "半")) && f.val.IsInt() && (u.kind == "measure" || u.kind == "count" || u.kind == "money") {
-		q += len("半")
-		f.end = q
-		f.val = new(big.Rat).Add(f.val, big.NewRat(1, 2))
-		if u.unit == "" {
-			if u2, e2 := zhUnitAt(t, q); e2 > 0 && (u2.kind == "measure" || u2.kind == "money") {
-				u = u2
-				q, f.end = e2, e2
-			}
-		}
-	}
-	// 元角分: 123元1角1分, 五元三毛, 十块三毛
-	if u.kind == "money" && u.unit == "yuan" {
-		if v, e := zhJiaoFen(t, q); e > q {
-			f.val = new(big.Rat).Add(f.val, v)
-			q, f.end = e, e
-		}
-	}
-	// a currency after 元: 9000元日币, 三万元欧元
-	if u.kind == "money" && u.unit == "yuan" {
-		if u2, e2 := zhUnitAt(t, q); e2 > 0 && u2.kind == "money" {
-			u = u2
-			q, f.end = e2, e2
-		}
+	if n.max != nil && !n.frac {
+		f.max = new(big.Rat).Mul(n.max, new(big.Rat).Quo(f.val, n.val))
+		f.qual = Range
 	}
 	// a rate: 1120元/人/月
 	if ue > 0 && q < len(t) && t[q] == '/' && (u.kind == "money" || u.kind == "count" || u.kind == "measure") {
@@ -478,7 +462,7 @@ func (s *scanner) claimZh(p int) int {
 			f.unit = ""
 		}
 	}
-	if qualInside != "" {
+	if qualInside != "" && f.qual != Range {
 		f.qual = qualInside
 	}
 
@@ -506,7 +490,9 @@ func (s *scanner) claimZh(p int) int {
 			return next // a phone, ID or order number
 		}
 	}
-	f.coreE = max(f.coreE, n.end)
+	if n.coreStart == 0 {
+		f.coreE = max(f.coreE, n.end)
+	}
 	if neg {
 		f.val = new(big.Rat).Neg(f.val)
 	}
@@ -539,32 +525,59 @@ func zhCurrencyBefore(t string, p int) (unitEntry, int) {
 	return unitEntry{}, p
 }
 
-// zhJiaoFen reads the 角 and 分 of an amount after 元: 1角1分, 三毛, 六角七分.
+// zhJiaoFen reads the 角 and 分 of an amount after 元 or 块: 1角1分, 三毛,
+// 六角七分, 零壹分, and the spoken 一块二 (1.2) and 三块零四 (3.04).
 func zhJiaoFen(t string, p int) (*big.Rat, int) {
 	v := new(big.Rat)
 	q := p
 	got := false
+	zero := false
+	if hasPrefixAt(t, q, "零") {
+		q += len("零")
+		zero = true
+	}
 	for _, unit := range []struct {
 		words []string
 		div   int64
-	}{{[]string{"角", "毛"}, 10}, {[]string{"分"}, 100}} {
+	}{{[]string{"角", "毛", "毫"}, 10}, {[]string{"分", "仙"}, 100}} {
 		n := readZhInt(t, q)
-		if n == nil || n.seq || !n.val.IsInt() || n.val.Cmp(ratInt(9)) > 0 {
-			if got {
-				break
-			}
-			continue
+		if n == nil || n.seq || !n.val.IsInt() || n.val.Cmp(ratInt(9)) > 0 || n.val.Sign() < 0 {
+			break
 		}
 		hit := false
 		for _, w := range unit.words {
 			if hasPrefixAt(t, n.end, w) {
+				if zero && unit.div == 10 {
+					return v, p
+				}
 				v.Add(v, new(big.Rat).Quo(n.val, ratInt(unit.div)))
 				q = n.end + len(w)
 				hit, got = true, true
 				break
 			}
 		}
-		if !hit {
+		if hit {
+			continue
+		}
+		if !got && n.single && !n.formal && n.end-q <= 3 && !isZhStart(mustRune(t, n.end)) {
+			if _, ue := zhUnitAt(t, n.end); ue == 0 {
+				// spoken: 一块二 (1.2), 三块零四 (3.04)
+				div := unit.div
+				if zero {
+					div = 100
+				}
+				v.Add(v, new(big.Rat).Quo(n.val, ratInt(div)))
+				return v, n.end
+			}
+		}
+		if got && unit.div == 100 && n.single && !isZhStart(mustRune(t, n.end)) {
+			if _, ue := zhUnitAt(t, n.end); ue == 0 {
+				// 两毛五, 七毛八
+				v.Add(v, new(big.Rat).Quo(n.val, ratInt(100)))
+				return v, n.end
+			}
+		}
+		if !got {
 			break
 		}
 	}
@@ -575,6 +588,11 @@ func zhJiaoFen(t string, p int) (*big.Rat, int) {
 		q += len("钱")
 	}
 	return v, q
+}
+
+func mustRune(t string, p int) rune {
+	r, _ := runeAt(t, p)
+	return r
 }
 
 // zhPercentTail reads 成 and 折 after a number: 八成 (80%), 两成半 (25%),
@@ -632,12 +650,77 @@ func zhPercentTail(t string, q int, n *number) (*big.Rat, int, bool) {
 // Characters that make 成 after a number part of another word (3成为, 建成).
 const zhChengWords = "为為立功效本果员員熟都绩績交长長型就品分套批片年人家材才真全像活形风風事语語婚文名群药堆串行倍组組败敗色"
 
+// clauseEnd reports whether the text after p ends a clause: the end, or a
+// character that is not Chinese.
+func clauseEnd(t string, p int) bool {
+	r, _ := runeAt(t, p)
+	return r == 0 || !isHan(r) || r == '的'
+}
+
+// zhUnitTail reads what follows a number (whose value is val) at q: its
+// unit, a half after it (两米半), the 角 and 分 of an amount (123元1角1分),
+// 整 (壹拾壹元整) and a currency named after 元 (9000元日币). It returns the
+// unit, where the unit word ends (0 when there is none), the value and
+// where the tail ends.
+func (s *scanner) zhUnitTail(q int, val *big.Rat, p int) (unitEntry, int, *big.Rat, int) {
+	t := s.t
+	u, ue := zhUnitAt(t, q)
+	if ue == 0 {
+		return u, 0, val, q
+	}
+	word := t[q:ue]
+	switch word {
+	case "块", "塊":
+		// 块 is money (7块, 十块三毛, 3.04块) unless it counts pieces
+		nr, _ := runeAt(t, ue)
+		if nr == '钱' || nr == '錢' || nr == '毛' || nr == '角' || isZhStart(nr) || !val.IsInt() || clauseEnd(t, ue) ||
+			hasPrefixAt(t, ue, "以上") || hasPrefixAt(t, ue, "以下") || hasPrefixAt(t, ue, "左右") {
+			u = unitEntry{kind: "money", unit: "yuan"}
+		}
+	}
+	if u.mult != nil {
+		val = new(big.Rat).Mul(val, u.mult)
+	}
+	end := ue
+	if u.kind == "money" && u.unit == "yuan" {
+		// 元角分: 123元1角1分, 五元三毛, 十块三毛, 三块零四, 一块二
+		if v, e := zhJiaoFen(t, end); e > end {
+			val = new(big.Rat).Add(val, v)
+			end = e
+		}
+		if hasPrefixAt(t, end, "整") || hasPrefixAt(t, end, "正") {
+			end += len("整")
+		}
+		// a currency after 元: 9000元日币, 三万元欧元
+		if u2, e2 := zhUnitAt(t, end); e2 > 0 && u2.kind == "money" && u2.unit != "yuan" {
+			u = u2
+			end = e2
+		}
+	}
+	// a half after the unit: 两米半, 三斤半, 一个半小时
+	if hasPrefixAt(t, end, "半") && val.IsInt() && (u.kind == "measure" || u.kind == "count" || u.kind == "money") {
+		end += len("半")
+		val = new(big.Rat).Add(val, big.NewRat(1, 2))
+		if u.unit == "" {
+			if u2, e2 := zhUnitAt(t, end); e2 > 0 && (u2.kind == "measure" || u2.kind == "money") {
+				u = u2
+				end = e2
+			}
+		}
+	}
+	return u, ue, val, end
+}
+
 // zhRange reads the second end of a range after the first number (and its
-// unit, when present) at q.
+// unit, when present) at q: 3至5万元, 3-5万, 5.6到5.78元, 10000与20000之间.
 func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool) (int, bool) {
 	t := s.t
 	r := skipSpaces(t, q)
+	if hasPrefixAt(t, r, "(含)") {
+		r += len("(含)") // 1万(含)-5万元
+	}
 	conn := 0
+	between := false
 	for {
 		c, size := runeAt(t, r+conn)
 		if c == '至' || c == '到' || c == '~' || c == '～' || c == '〜' || c == '-' || c == '—' || c == '–' || c == '－' || c == '−' {
@@ -646,6 +729,9 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 				break
 			}
 			continue
+		}
+		if conn == 0 && (c == '与' || c == '和' || c == '及') {
+			conn, between = size, true
 		}
 		break
 	}
@@ -660,15 +746,14 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 	if m.plain && n.plain && m.intDigits == 4 && n.intDigits == 4 && hasPrefixAt(t, m.end, "年") {
 		return 0, false
 	}
-	if n.digits != m.digits && !n.zh && !m.zh {
-		return 0, false
-	}
 	e := m.end
 	lo := new(big.Rat).Set(f.val)
 	hi := new(big.Rat).Set(m.val)
-	// a unit after the second end
-	u2, ue2 := zhUnitAt(t, e)
-	if pv, pe, ok := zhPercentTail(t, e, m); ok && !hasUnit {
+	if r2 > 0 && t[r2] == '-' || hasPrefixAt(t, r2, "负") {
+		// readZhSigned keeps the sign in m.val
+	}
+	u2, ue2, hi2, e2 := s.zhUnitTail(m.end, m.val, r2)
+	if pv, pe, ok := zhPercentTail(t, m.end, m); ok && !hasUnit {
 		// 两到三成
 		hi = pv
 		lo = ratMul(lo, 10)
@@ -679,48 +764,63 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 		case "date", "time", "session", "ordinal":
 			return 0, false
 		}
-		e = ue2
+		hi, e = hi2, e2
 	}
-	if hasUnit && ue2 > 0 && u2.kind != u.kind {
+	if hasUnit && ue2 > 0 && (u2.kind != u.kind || u2.unit != u.unit) {
 		return 0, false
 	}
 	if !hasUnit && ue2 == 0 && !m.scaled && !n.scaled {
-		// two bare numbers joined by a dash: a range only between digits
-		// or numerals of the same sort, never a code (3-4-5)
+		// two bare numbers joined by dashes: a range, never a code (3-4-5)
 		if r, _ := runeAt(t, e); r == '-' || r == '—' {
 			return 0, false
 		}
 	}
-	if hasUnit && ue2 == 0 {
-		// 1万元--5万 without a second unit still shares the first
-		u2 = u
-	}
-	if !hasUnit && ue2 == 0 {
-		u2 = unitEntry{}
-	}
-	// the multiplier of the second end applies to the first when the first
-	// has none (3至5万 = 30000-50000, 十八至三十万 = 180000-300000,
-	// 两到三千 = 2000-3000)
-	if !n.scaled && !hasUnit && n.smallMult == 0 {
-		switch {
-		case m.bigMult > 0:
-			lo.Mul(lo, ratInt(m.bigMult))
-		case m.smallMult > 0 && n.single:
-			lo.Mul(lo, ratInt(m.smallMult))
+	unit := u
+	if !hasUnit {
+		unit = u2
+		if ue2 == 0 {
+			unit = unitEntry{}
+		}
+		// the second end's multipliers apply to the first when it has none:
+		// 3至5万 = 30000-50000, 十八至三十万, 两到三千, 5-20%
+		if !n.scaled && n.smallMult == 0 || !n.scaled && m.bigMult > 0 {
+			switch {
+			case m.bigMult > 0:
+				if x := ratMul(lo, m.bigMult); x.Cmp(hi) < 0 {
+					lo = x
+				}
+			case m.smallMult > 0 && n.single:
+				if x := ratMul(lo, m.smallMult); x.Cmp(hi) < 0 {
+					lo = x
+				}
+			}
+		}
+		if u2.mult != nil {
+			lo.Mul(lo, u2.mult)
 		}
 	}
-	if neg := lo.Sign() < 0 && false; neg {
-		_ = neg
+	if between {
+		// 10000与20000之间: 与 and 和 join a range only before 之间
+		switch {
+		case hasPrefixAt(t, e, "之间"):
+			f.outE = e + len("之间")
+		case hasPrefixAt(t, e, "间"):
+			f.outE = e + len("间")
+		default:
+			return 0, false
+		}
+		for _, w := range []string{"位于", "介于", "在"} {
+			if endsWith(t, f.start, w) {
+				f.outS = f.start - len(w)
+				break
+			}
+		}
 	}
-	if lo.Cmp(hi) >= 0 && !(lo.Sign() < 0) {
+	if lo.Cmp(hi) >= 0 {
 		return 0, false
 	}
 	f.val, f.max = lo, hi
 	f.end, f.coreE = e, m.end
-	unit := u2
-	if !hasUnit && ue2 == 0 {
-		unit = unitEntry{}
-	}
 	f.kind = Count
 	switch unit.kind {
 	case "money":
@@ -735,9 +835,6 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 		f.kind = Measure
 	}
 	f.unit = unit.unit
-	if unit.kind == "percent" && u.kind != "percent" && hasUnit {
-		return 0, false
-	}
 	return e, true
 }
 

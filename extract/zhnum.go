@@ -33,11 +33,12 @@ type number struct {
 	bigMult   int64
 	smallMult int64 // trailing 十/百/千 with nothing after it
 	seqVal    string
+	coreStart int // where the figure itself starts when a prefix leads (百分之八十), else 0
 }
 
 // Words that begin with a numeral character but name a unit: the numeral
 // reader stops before them (3千米 is 3 km, not 3000 米).
-var zhUnitStops = []string{"千米", "千克", "千瓦", "千卡", "千帕", "千焦", "千伏", "千字", "百分点", "百分點",
+var zhUnitStops = []string{"千克", "千瓦", "千卡", "千帕", "千焦", "千伏", "百分点", "百分點",
 	"兆瓦", "兆赫", "兆字节", "兆帕", "兆焦", "十分", "万元户"}
 
 func hasPrefixAt(t string, p int, s string) bool {
@@ -106,6 +107,9 @@ func readZh(t string, p int) *number {
 		if d, ok := fracTail(t, n.end); ok {
 			num := readZhSigned(t, d)
 			if num != nil && !num.seq && n.val.Sign() != 0 && num.max == nil {
+				if !n.digits && n.zh && zhUnitsOnly(t, n.start, n.end) {
+					n.coreStart = d // 百分之八十: the figure is 八十
+				}
 				n.val = new(big.Rat).Quo(num.val, n.val)
 				n.end = num.end
 				n.frac, n.scaled, n.bigMult, n.smallMult = true, false, 0, 0
@@ -115,7 +119,33 @@ func readZh(t string, p int) *number {
 			}
 		}
 	}
+	// 3/5, 16/5, 1 3/5: fractions written with digits
+	if n.digits && !n.zh && n.plain {
+		if fv, fe, ok := slashFraction(t, n.end); ok {
+			n.val = new(big.Rat).Quo(n.val, fv)
+			n.end, n.frac, n.plain = fe, true, false
+		} else if n.end+1 < len(t) && t[n.end] == ' ' && isDigit(t[n.end+1]) {
+			b := readArabic(t, n.end+1, false)
+			if fv, fe, ok := slashFraction(t, b.end); ok && !b.point && !b.sep {
+				if fr := new(big.Rat).Quo(b.rat(), fv); fr.Cmp(ratInt(1)) < 0 {
+					n.val = new(big.Rat).Add(n.val, fr)
+					n.end, n.mixed, n.plain = fe, true, false
+				}
+			}
+		}
+	}
 	return n
+}
+
+// zhUnitsOnly reports whether t[p:e] is written with 十百千万亿 alone
+// (百, 千, 万, 百万): the denominators of 百分之, 千分之, 万分之.
+func zhUnitsOnly(t string, p, e int) bool {
+	for _, r := range t[p:e] {
+		if x := tbl.zhNum[r]; x.role != zhUnit && x.role != zhBig {
+			return false
+		}
+	}
+	return true
 }
 
 // readZhFraction reads N分之M at p.
@@ -225,6 +255,23 @@ func readZhInt(t string, p int) *number {
 			allFormal = false
 			nTok++
 			q, end = a.end, a.end
+			// multipliers written with letters: 40k, 30w, -2.5 M
+			if m, me, ok := zhLetterMult(t, q); ok {
+				cur = ratMul(cur, m)
+				q, end = me, me
+				n.scaled = true
+				n.plain = false
+				n.bigMult = m
+				total.Add(total, section)
+				total.Add(total, cur)
+				section.SetInt64(0)
+				cur = nil
+				prev = tBig
+				lastBig, lastUnit = m, m
+				if e2, _, _ := zhAt(t, q); e2.role != zhBig {
+					break
+				}
+			}
 			continue
 		}
 		e, r, size := zhAt(t, q)
@@ -270,7 +317,8 @@ func readZhInt(t string, p int) *number {
 			lastUnit, prev = 10, tUnit
 			allFormal = false
 		case zhUnit:
-			if zhStopAt(t, q) {
+			// 12千米 is 12 km, 两千米 is 2000 m
+			if zhStopAt(t, q) || prev == tArabic && hasPrefixAt(t, q, "千米") {
 				stop = true
 				continue
 			}
@@ -279,7 +327,7 @@ func readZhInt(t string, p int) *number {
 				continue
 			}
 			m := cur
-			if m == nil {
+			if m == nil || prev == tZero && m.Sign() == 0 {
 				m = ratInt(1)
 			}
 			section.Add(section, ratMul(m, e.val))
@@ -295,10 +343,12 @@ func readZhInt(t string, p int) *number {
 			}
 			block := new(big.Rat).Set(section)
 			if cur != nil {
-				block.Add(block, cur)
+				// 百二万 is 一百二十万
+				block.Add(block, colloquial(cur, curDigit, afterUnit, prev, lastUnit))
 			}
 			if block.Sign() == 0 && total.Sign() == 0 {
-				// A leading 万 stands for 一万 only before a digit (萬九).
+				// A leading 万 stands for 一万 only before a digit (萬九),
+				// another multiplier (万万分之七) or 分之 (万分之三).
 				if nTok > 0 || prev != tNone {
 					if prev == tNone {
 						stop = true
@@ -306,7 +356,8 @@ func readZhInt(t string, p int) *number {
 					}
 				} else {
 					ne, _, _ := zhAt(t, q+size)
-					if ne.role != zhDigit {
+					_, frac := fracTail(t, q+size)
+					if ne.role != zhDigit && ne.role != zhBig && !frac {
 						return nil
 					}
 					block = ratInt(1)
@@ -363,11 +414,18 @@ func readZhInt(t string, p int) *number {
 		case zhApprox:
 			// 500余万, 十多万, 二十几万, 三十万多亿: the approximation sits
 			// inside the multiplier.
-			if prev == tNone || prev == tZero {
+			if prev == tNone {
 				stop = true
 				continue
 			}
 			r2 := skipSpaces(t, q+size)
+			if prev == tZero {
+				// 一百零几万
+				if e2, _, _ := zhAt(t, r2); e2.role != zhBig {
+					stop = true
+					continue
+				}
+			}
 			e2, _, _ := zhAt(t, r2)
 			if (e2.role != zhBig && e2.role != zhUnit) || zhStopAt(t, r2) || r2 > q+size && e2.role != zhBig {
 				stop = true
@@ -528,4 +586,28 @@ func readZhSeq(t string, p int, n *number) *number {
 		n.val = new(big.Rat)
 	}
 	return n
+}
+
+// zhLetterMult reads a multiplier written with Latin letters after digits in
+// Chinese text: 40k, 15K, 30w, 3M, .0012G.
+func zhLetterMult(t string, p int) (int64, int, bool) {
+	q := p
+	if q < len(t) && t[q] == ' ' {
+		q++
+	}
+	if q >= len(t) || !isLetter(t[q]) {
+		return 0, 0, false
+	}
+	r := q
+	for r < len(t) && isLetter(t[r]) {
+		r++
+	}
+	if r < len(t) && isDigit(t[r]) {
+		return 0, 0, false
+	}
+	m, ok := lookupMult("zh", t[q:r], q == p)
+	if !ok || q > p && !m.caseSens {
+		return 0, 0, false
+	}
+	return m.factor, r, true
 }
