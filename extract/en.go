@@ -65,6 +65,11 @@ func (s *scanner) enWordTrigger(w string, p, we int) bool {
 	switch e.role {
 	case enUnit, enTens, enHalf, enApprox, enMult:
 		return true
+	case enDenom:
+		// quarter million
+		r, _ := nextToken(s.t, we)
+		w2, _ := wordAt(s.t, r)
+		return enWordOf(w2).role == enScale
 	case enHundred, enScale, enDozen:
 		return true // hundreds of, thousands of, dozens of
 	}
@@ -127,12 +132,42 @@ func wordsStart(t string, p, k int) int {
 
 // enQualBefore finds a qualifier phrase ending at p (more than, about).
 func enQualBefore(t string, p int) (Qualifier, int) {
-	ws := prevWords(t, p, 4)
+	ws := prevWords(t, p, 6)
 	m := tbl.qual["en/before"]
 	for k := min(len(ws), tbl.qualMax["en/before"]); k > 0; k-- {
 		if q, ok := m[prevPhrase(ws, k)]; ok {
 			return q, wordsStart(t, p, k)
 		}
+	}
+	return "", p
+}
+
+// symQualBefore reads a comparison sign before p: > 10, >= 30, ≤ 100, < = 100.
+func symQualBefore(t string, p int) (Qualifier, int) {
+	q := p
+	for q > 0 && t[q-1] == ' ' {
+		q--
+	}
+	switch {
+	case endsWith(t, q, "≥"):
+		return AtLeast, q - len("≥")
+	case endsWith(t, q, "≤"):
+		return AtMost, q - len("≤")
+	case endsWith(t, q, "="):
+		r := q - 1
+		for r > 0 && t[r-1] == ' ' {
+			r--
+		}
+		switch {
+		case r > 0 && t[r-1] == '>':
+			return AtLeast, r - 1
+		case r > 0 && t[r-1] == '<':
+			return AtMost, r - 1
+		}
+	case endsWith(t, q, ">") && !endsWith(t, q, "<>") && !endsWith(t, q, "=>"):
+		return MoreThan, q - 1
+	case endsWith(t, q, "<"):
+		return LessThan, q - 1
 	}
 	return "", p
 }
@@ -176,8 +211,8 @@ func enCurrencyBefore(t string, p int) (unitEntry, int) {
 	}
 	best := unitEntry{}
 	bs := p
-	// try suffixes of up to 12 bytes of t[:q]
-	for k := 1; k <= 12 && k <= q; k++ {
+	// try suffixes of up to 24 bytes of t[:q]
+	for k := 1; k <= 24 && k <= q; k++ {
 		b := q - k
 		if !utf8.RuneStart(t[b]) {
 			continue
@@ -225,10 +260,16 @@ func enUnitAfter(t string, p int) (unitEntry, int, int) {
 				return u, q, we
 			}
 		case '$':
-			// 10$, 3.14US$ are written after the number too
-			if attached || true {
-				return unitEntry{kind: "money", unit: "dollar"}, q, q + 1
+			// 10$ has its currency after the number, unless another
+			// amount follows ($ 20,000.00 $ 37,305.97)
+			r2 := q + 1
+			for r2 < len(t) && t[r2] == ' ' {
+				r2++
 			}
+			if r2 < len(t) && isDigit(t[r2]) {
+				break
+			}
+			return unitEntry{kind: "money", unit: "dollar"}, q, q + 1
 		case 'ர':
 			if hasPrefixAt(t, q, "ரூ") {
 				return tbl.enUnits["ரூ"], q, q + len("ரூ")
@@ -271,8 +312,22 @@ func enUnitAfter(t string, p int) (unitEntry, int, int) {
 		key := lower(t[q:e])
 		if u, ok := tbl.enUnits[key]; ok {
 			// single letters (m, t, g, l) and "in" only right after digits
-			if len(key) <= 2 && !attached && (key == "m" || key == "t" || key == "g" || key == "l" || key == "b" || key == "st" || key == "nd" || key == "rd" || key == "th" || key == "le" || key == "rm" || key == "mu" || key == "ha" || key == "cr") {
-				continue
+			if len(key) <= 2 && !attached {
+				switch key {
+				case "st", "nd", "rd", "th", "mu", "ha", "cr", "l", "b":
+					continue
+				case "m", "t", "g":
+					// 1 m, 278,000 t: a unit only where no word follows
+					if e < len(t) && (isLetter(t[e]) || t[e] == '.' && e+1 < len(t) && isLetter(t[e+1])) {
+						continue
+					}
+					if r := skipSpaces(t, e); r < len(t) && isLetter(t[r]) {
+						w, _ := wordAt(t, r)
+						if !tbl.enStop[lower(w)] {
+							continue
+						}
+					}
+				}
 			}
 			if u.kind == "ordinal" && !attached {
 				continue
@@ -420,7 +475,7 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	}
 	// --- codes, dates, ordinals
 	if n.dotted || n.lead0 && n.intDigits >= 5 {
-		return next
+		return codeRunEnd(t, n.start)
 	}
 	if n.digits && n.start > 0 && isLetter(t[n.start-1]) {
 		q := n.start
@@ -441,11 +496,11 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		}
 		b, a := joinedGroups(t, n.start, n.end, '-')
 		if b+a >= 2 || (b+a == 1 && (n.lead0 || n.intDigits >= 5)) {
-			return next
+			return codeRunEnd(t, n.start)
 		}
 		b, a = joinedGroups(t, n.start, n.end, '/')
 		if b+a >= 1 && !n.frac {
-			return next
+			return codeRunEnd(t, n.start)
 		}
 		if v, e, isTime := readRatio(t, n); isTime {
 			return e
@@ -499,6 +554,9 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	}
 	// a currency before the number
 	cur, cs := enCurrencyBefore(t, f.start)
+	if cs < s.lastEnd {
+		cs = f.start
+	}
 	if cs < f.start && (ue == 0 || u.kind == "money" || u.kind == "count") {
 		if ue > 0 && u.kind == "money" && u.unit != cur.unit && u.unit != "dollar" {
 			// 10 us dollar after $: keep the more specific
@@ -576,7 +634,7 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	}
 	// --- words that are not figures on their own
 	if n.words && !n.digits && !s.whole(f.start, f.end) {
-		if n.one && ue == 0 && !enCountNounAfter(t, n.end) {
+		if n.one && ue == 0 && !neg && !enCountNounAfter(t, n.end) {
 			return next // "the one you mentioned", "one of"
 		}
 		if n.frac && !n.scaled && ue == 0 {
@@ -598,8 +656,39 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			}
 		}
 	}
+	if e := restated(t, f.end, f.val, "en"); e > f.end {
+		f.end = e
+	}
 	s.finishEn(&f, n)
 	return max(f.end, next)
+}
+
+// restated returns the end of a figure repeated in parentheses right after
+// the one ending at p, with the same value: forty-five (45), 45 (forty
+// five), 五 (5); p when there is none.
+func restated(t string, p int, v *big.Rat, lang string) int {
+	q := p
+	for q < len(t) && t[q] == ' ' {
+		q++
+	}
+	if q >= len(t) || t[q] != '(' {
+		return p
+	}
+	var m *number
+	if lang == "zh" {
+		m = readZh(t, q+1)
+	} else {
+		m = readEn(t, q+1)
+	}
+	if m == nil || m.end >= len(t) || t[m.end] != ')' || m.val.Cmp(v) != 0 {
+		return p
+	}
+	return m.end + 1
+}
+
+// yearLike reports whether v could be a year (1800 to 2100).
+func yearLike(v *big.Rat) bool {
+	return v.IsInt() && v.Cmp(ratInt(1800)) >= 0 && v.Cmp(ratInt(2100)) <= 0
 }
 
 // skipYearRange returns where a year (and a year range: 2012-13, 2021-2025)
@@ -729,11 +818,19 @@ func (s *scanner) enRange(f *found, n *number, hasUnit bool, u unitEntry) (int, 
 		_ = cu
 		r2 = ce
 	}
+	neg2 := false
+	if r2 < len(t) && t[r2] == '-' && r2+1 < len(t) && isDigit(t[r2+1]) {
+		neg2 = true
+		r2++
+	}
 	m := readEn(t, r2)
 	if m == nil || m.dotted || m.frac != n.frac {
 		return 0, false
 	}
-	if n.plain && m.plain && n.intDigits == 4 && (m.intDigits == 4 || m.intDigits == 2) {
+	if neg2 {
+		m.val = new(big.Rat).Neg(m.val)
+	}
+	if n.plain && m.plain && n.intDigits == 4 && (m.intDigits == 4 || m.intDigits == 2) && yearLike(n.val) {
 		return 0, false // 2012-13, 2021-2025: years
 	}
 	_ = start2
@@ -748,12 +845,17 @@ func (s *scanner) enRange(f *found, n *number, hasUnit bool, u unitEntry) (int, 
 		}
 		e = ue2
 	}
-	if hasUnit && ue2 > 0 && u2.kind != u.kind {
+	if hasUnit && ue2 > 0 && (u2.kind != u.kind || u2.unit != u.unit) {
 		return 0, false
 	}
 	// the multiplier of the second end applies to the first: 3 to 5 million
 	if !n.scaled && m.bigMult > 0 {
-		lo.Mul(lo, ratInt(m.bigMult))
+		if x := ratMul(lo, m.bigMult); x.Cmp(hi) < 0 {
+			lo = x
+		}
+	}
+	if lo.Sign() < 0 && hi.Sign() < 0 && lo.Cmp(hi) > 0 {
+		lo, hi = hi, lo // from -18 °C to -34 °C
 	}
 	if lo.Cmp(hi) >= 0 {
 		return 0, false
@@ -815,6 +917,11 @@ func (s *scanner) finishEn(f *found, n *number) {
 			f.qual = q
 		}
 		f.outS = qs
+	} else if q, qs := symQualBefore(t, f.start); q != "" {
+		if f.qual == "" || f.qual == Exact {
+			f.qual = q
+		}
+		f.outS = qs
 	} else {
 		f.outS = f.start
 	}
@@ -836,7 +943,7 @@ func (s *scanner) finishEn(f *found, n *number) {
 	f.outE = f.end
 	if len(ws) == 2 {
 		if q, ok := tbl.qual["en/after"][ws[0]+" "+ws[1]]; ok {
-			if f.qual == "" || f.qual == Exact {
+			if f.qual == "" || f.qual == Exact || f.qual == Approx {
 				f.qual = q
 			}
 			f.outE = strings.LastIndex(t[:e], ws[1]) + len(ws[1])

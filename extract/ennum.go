@@ -103,7 +103,26 @@ func readEn(t string, p int) *number {
 			if !hyph && r+3 <= len(t) && lower(t[r:min(r+3, len(t))]) == "and" && (r+3 == len(t) || !isLetter(t[r+3])) {
 				r2, _ := nextToken(t, r+3)
 				if fv, fe, ok := readEnFraction(t, r2); ok && prev != pFrac && prev != pA {
-					// one and a half; 3 million and a half
+					// one and a half; 3 million and a half; five and a half
+					// million; one billion and a half million
+					r3, _ := nextToken(t, fe)
+					w3, e3 := wordAt(t, r3)
+					if s3 := enWordOf(w3); s3.role == enScale {
+						if st.lastScale > s3.val && !st.hasCur {
+							st.total.Add(st.total, ratMul(fv, s3.val))
+						} else {
+							v := st.value()
+							v.Add(v, fv)
+							st.total, st.cur = v.Mul(v, ratInt(s3.val)), new(big.Rat)
+							st.hasCur = false
+							st.lastScale = s3.val
+							n.scaled = true
+						}
+						end, q = e3, e3
+						nTok++
+						prev = pScale
+						continue
+					}
 					if st.lastScale > 0 && !st.hasCur {
 						st.total.Add(st.total, ratMul(fv, st.lastScale))
 					} else {
@@ -119,6 +138,10 @@ func readEn(t string, p int) *number {
 					continue
 				}
 				if prev != pHundred && prev != pScale {
+					break
+				}
+				// "3 hundred and 2 hundred" are two numbers; "and 0" ends one
+				if !enAndJoins(t, r2) {
 					break
 				}
 				q = r2
@@ -150,7 +173,8 @@ func readEn(t string, p int) *number {
 				n.intDigits = a.intDigits
 				n.lead0 = a.lead0
 				n.dotted = a.dotted
-			} else if st.hasCur || v.Cmp(ratInt(1000)) >= 0 && prev == pHundred {
+			} else if prev == pHundred && v.Cmp(ratInt(100)) >= 0 || prev == pScale && v.Cmp(ratInt(st.lastScale)) >= 0 ||
+				prev == pHundred && !st.hasCur {
 				break
 			}
 			e := a.end
@@ -162,7 +186,11 @@ func readEn(t string, p int) *number {
 				n.frac = true
 				n.plain = false
 			} else if !a.point && !a.sep && e < len(t) && t[e] == ' ' {
-				if r := e + 1; r < len(t) && isDigit(t[r]) {
+				r := e + 1
+				if r < len(t) && t[r] == ' ' {
+					r++
+				}
+				if r < len(t) && isDigit(t[r]) {
 					b := readArabic(t, r, false)
 					if fv, fe, ok := slashFraction(t, b.end); ok && !b.point && !b.sep {
 						num := b.rat()
@@ -238,6 +266,21 @@ func readEn(t string, p int) *number {
 		if e.role == enNone || e.role == enApprox || e.role == enMult {
 			break
 		}
+		if e.role == enDenom && prev == pNone && !strings.HasSuffix(lw, "s") {
+			// quarter million, third billion
+			r, _ := nextToken(t, we)
+			w2, e2 := wordAt(t, r)
+			if s2 := enWordOf(w2); s2.role == enScale {
+				st.total = new(big.Rat).Mul(big.NewRat(1, e.val), ratInt(s2.val))
+				st.lastScale = s2.val
+				n.words, n.scaled = true, true
+				prev = pScale
+				end, q = e2, e2
+				nTok += 2
+				continue
+			}
+			break
+		}
 		v := ratInt(e.val)
 		switch e.role {
 		case enUnit:
@@ -260,7 +303,7 @@ func readEn(t string, p int) *number {
 			prev = pTens
 			n.one = false
 		case enHundred:
-			if prev == pHundred || prev == pFrac || prev == pDozen || (st.hasCur && st.cur.Cmp(ratInt(100)) >= 0) {
+			if prev == pHundred || prev == pFrac || prev == pDozen || (st.hasCur && st.cur.Cmp(ratInt(100)) >= 0 && prev != pNum) {
 				goto done
 			}
 			if prev == pNone && nTok == 0 {
@@ -577,4 +620,36 @@ func multAfter(t string, p int) (int64, int, bool) {
 		return m.factor, we, true
 	}
 	return 0, 0, false
+}
+
+// enAndJoins reports whether the number after "and" at p belongs to the
+// number before it: one hundred and six, but not 3 hundred and 2 hundred,
+// nor 4 thousand 3 hundred and 0.
+func enAndJoins(t string, p int) bool {
+	var e int
+	if p < len(t) && isDigit(t[p]) {
+		a := readArabic(t, p, false)
+		if v := a.rat(); v == nil || v.Sign() == 0 {
+			return false
+		}
+		e = a.end
+	} else {
+		w, we := wordAt(t, p)
+		x := enWordOf(w)
+		if x.role != enUnit && x.role != enTens || x.val == 0 {
+			return true
+		}
+		e = we
+		// twenty-one, twenty one
+		if x.role == enTens {
+			r, _ := nextToken(t, e)
+			w2, e2 := wordAt(t, r)
+			if y := enWordOf(w2); y.role == enUnit && y.val > 0 && y.val < 10 {
+				e = e2
+			}
+		}
+	}
+	r, _ := nextToken(t, e)
+	w, _ := wordAt(t, r)
+	return enWordOf(w).role != enHundred
 }

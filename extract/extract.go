@@ -71,6 +71,7 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		return nil
 	}
 	sort.SliceStable(sc.out, func(i, j int) bool { return sc.out[i].start < sc.out[j].start })
+	sc.out = mergeBounds(sc.t, sc.out)
 	m := newMapper(text, fold)
 	m.sq = sq
 	claims := make([]Claim, 0, len(sc.out))
@@ -306,4 +307,51 @@ func (m *mapper) origRune(b int) rune {
 	ob := m.byteOf(m.fold.Orig(b))
 	r, _ := utf8.DecodeRuneInString(m.orig[ob:])
 	return r
+}
+
+// mergeBounds joins a lower and an upper bound stated one after the other
+// into a range: 大于10小于20, 1000以上，1500以下, more than 10 and less than
+// 20, at most 100 and at least 20.
+func mergeBounds(t string, out []found) []found {
+	lower := func(q Qualifier) bool { return q == MoreThan || q == AtLeast }
+	upper := func(q Qualifier) bool { return q == LessThan || q == AtMost }
+	var res []found
+	for i := 0; i < len(out); i++ {
+		a := out[i]
+		if i+1 < len(out) {
+			b := out[i+1]
+			if a.max == nil && b.max == nil && a.kind == b.kind && (a.unit == "" || b.unit == "" || a.unit == b.unit) &&
+				(lower(a.qual) && upper(b.qual) || upper(a.qual) && lower(b.qual)) &&
+				a.outE <= b.outS && boundJoiner(t[a.outE:b.outS]) {
+				lo, hi := a, b
+				if upper(a.qual) {
+					lo, hi = b, a
+				}
+				if lo.val.Cmp(hi.val) < 0 {
+					m := a
+					m.end, m.coreE, m.outE = b.end, b.coreE, b.outE
+					m.val, m.max, m.qual = lo.val, hi.val, Range
+					if m.unit == "" {
+						m.unit = b.unit
+					}
+					res = append(res, m)
+					i++
+					continue
+				}
+			}
+		}
+		res = append(res, a)
+	}
+	return res
+}
+
+// boundJoiner reports whether the text between two bounds only joins them.
+func boundJoiner(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, w := range []string{"", "并", "且", "并且", "而", "又", ",", "，", "、", "的同时", "and", "but", "&"} {
+		if s == w {
+			return true
+		}
+	}
+	return false
 }

@@ -13,6 +13,7 @@ type scanner struct {
 	quotes      [][2]int // byte ranges of short quotations: names, slogans
 	first, last int      // first and past-last non-space bytes
 	out         []found
+	lastEnd     int // where the last claim ends: prefixes never reach before it
 }
 
 func (s *scanner) prepare() {
@@ -81,6 +82,19 @@ func (s *scanner) findQuotes() {
 func (s *scanner) inQuote(p, e int) bool {
 	for _, q := range s.quotes {
 		if p >= q[0] && e <= q[1] {
+			// a quotation that holds nothing but the figure quotes a figure
+			if strings.TrimSpace(s.t[q[0]:p]) == "" && !hasLetterOrHan(s.t[e:q[1]]) {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetterOrHan(x string) bool {
+	for _, r := range x {
+		if r < utf8.RuneSelf && isLetter(byte(r)) || isHan(r) {
 			return true
 		}
 	}
@@ -127,6 +141,17 @@ func (s *scanner) add(f found) {
 	f.outS = min(f.outS, f.start)
 	f.outE = max(f.outE, f.end)
 	s.out = append(s.out, f)
+	s.lastEnd = max(s.lastEnd, f.end)
+}
+
+// codeRunEnd returns the end of the run of digits and code punctuation
+// (192.168.1.2, 5/17/2018, 023-6789-1234) that contains p.
+func codeRunEnd(t string, p int) int {
+	q := p
+	for q < len(t) && (isAlnum(t[q]) || (t[q] == '.' || t[q] == '/' || t[q] == '-' || t[q] == ':') && q+1 < len(t) && isDigit(t[q+1])) {
+		q++
+	}
+	return q
 }
 
 // skipURL skips a URL, e-mail address or file name starting at p and
@@ -189,7 +214,13 @@ func codeAfter(t string, e int, lang string) bool {
 			q++
 		}
 		if q < len(t) && isDigit(t[q]) {
-			return true // 24703m212
+			// m2, km3 end a unit; 24703m212 is a code
+			if (t[q] == '2' || t[q] == '3') && (q+1 == len(t) || !isAlnum(t[q+1])) {
+				if _, ok := tbl.enUnits[strings.ToLower(t[e:q+1])]; ok {
+					return false
+				}
+			}
+			return true
 		}
 		w := t[e:q]
 		if _, ok := lookupMult(lang, w, true); ok {
@@ -245,6 +276,13 @@ func signBefore(t string, p int) int {
 	for q > 0 && t[q-1] == ' ' && q > p-2 {
 		q--
 	}
+	if q < p {
+		// "- 1,200,000": a sign apart from its digits only at the start
+		r := q - 1
+		if r < 0 || t[r] != '-' || strings.TrimSpace(t[:r]) != "" && t[r-1] != '(' {
+			q = p
+		}
+	}
 	if q > 0 && (t[q-1] == '-' || endsWith(t, q, "−")) {
 		sz := 1
 		if t[q-1] != '-' {
@@ -255,7 +293,7 @@ func signBefore(t string, p int) int {
 			return b
 		}
 		r, _ := lastRune(t, b)
-		if r == ' ' || r == '(' || r == '（' || r == '：' || r == ':' || r == '$' || r == '，' || r == ',' || isHan(r) && r != '至' && r != '到' {
+		if r == ' ' || r == '(' || r == '（' || r == '：' || r == ':' || r == '$' || r == '，' || r == ',' || r == '<' || r == '>' || r == '=' || isHan(r) && r != '至' && r != '到' {
 			if r == '$' {
 				return p
 			}
@@ -272,14 +310,19 @@ type unitMatch struct {
 	ok  bool
 }
 
-// zhUnitAt returns the longest Chinese unit at p.
+// zhUnitAt returns the longest Chinese unit at p. Latin-letter units match
+// in any case (168CM).
 func zhUnitAt(t string, p int) (unitEntry, int) {
 	maxEnd := min(len(t), p+tbl.zhUnitMax)
 	for e := maxEnd; e > p; e-- {
 		if e < len(t) && !utf8.RuneStart(t[e]) {
 			continue
 		}
-		if u, ok := tbl.zhUnits[t[p:e]]; ok {
+		key := t[p:e]
+		if isLetter(key[0]) {
+			key = lower(key)
+		}
+		if u, ok := tbl.zhUnits[key]; ok {
 			// ASCII units must end at a word boundary (km, not kmh)
 			if isLetter(t[e-1]) && e < len(t) && isLetter(t[e]) {
 				continue

@@ -72,6 +72,9 @@ func (s *scanner) zhWordAt(p int) int {
 			if u, ue := zhUnitAt(t, e); ue > 0 && (u.kind == "money" || u.kind == "measure" && u.unit != "year") {
 				return 0
 			}
+			if _, ok := fracTail(t, e); ok {
+				return 0 // 千万分之六
+			}
 			return e - p
 		}
 	}
@@ -112,6 +115,16 @@ func (s *scanner) claimHalf(p int) int {
 		e := q + len("折")
 		s.add(found{start: p, end: e, coreS: p, coreE: e, kind: Percent, val: ratInt(50)})
 		return e
+	case !hasPrefixAt(t, q, "个") && !hasPrefixAt(t, q, "個"):
+		// 半斤, 半小时, 半吨: half a unit
+		if u, ue := zhUnitAt(t, q); ue > 0 && u.kind == "measure" && !s.inQuote(p, ue) {
+			if w := s.zhWordAt(p); w > 0 {
+				return p + w
+			}
+			f := found{start: p, end: ue, coreS: p, coreE: q, kind: Measure, val: big.NewRat(1, 2), unit: u.unit}
+			s.finishZh(&f, &number{start: p, end: q}, p, false)
+			return ue
+		}
 	case hasPrefixAt(t, q, "个") || hasPrefixAt(t, q, "個"):
 		e := q + len("个")
 		if s.whole(p, e) {
@@ -126,6 +139,9 @@ func (s *scanner) claimHalf(p int) int {
 // filler (了, 是, 有, 达) between it and the number. It returns the
 // qualifier and where it starts.
 func zhQualBefore(t string, p int) (Qualifier, int) {
+	for p > 0 && t[p-1] == ' ' {
+		p--
+	}
 	for _, fill := range []string{"", "了", "是", "有", "达", "為", "为", "在"} {
 		q := p
 		if fill != "" {
@@ -363,6 +379,9 @@ func (s *scanner) claimZh(p int) int {
 
 	// --- the unit
 	u, ue, val2, e2 := s.zhUnitTail(q, f.val, p)
+	if ue > 0 && u.kind == "session" && hasPrefixAt(t, q, "大") && endsWith(t, start, "比") {
+		u, ue, val2, e2 = unitEntry{}, 0, f.val, q // 比三十大: a comparison
+	}
 	if ue > 0 {
 		switch u.kind {
 		case "date", "time", "session", "ordinal":
@@ -525,64 +544,53 @@ func zhCurrencyBefore(t string, p int) (unitEntry, int) {
 	return unitEntry{}, p
 }
 
-// zhJiaoFen reads the 角 and 分 of an amount after 元 or 块: 1角1分, 三毛,
-// 六角七分, 零壹分, and the spoken 一块二 (1.2) and 三块零四 (3.04).
-func zhJiaoFen(t string, p int) (*big.Rat, int) {
+// zhJiaoFen reads the 角 and 分 of an amount after 元 or 块 (1角1分, 三毛,
+// 六角七分, 零壹分) or the 分 after 角 (两角五分), and the spoken
+// 一块二 (1.2), 三块零四 (3.04), 两毛五 (0.25). afterJiao is set when the
+// amount so far ends in 角 or 毛.
+func zhJiaoFen(t string, p int, afterJiao bool) (*big.Rat, int) {
 	v := new(big.Rat)
 	q := p
-	got := false
 	zero := false
 	if hasPrefixAt(t, q, "零") {
 		q += len("零")
 		zero = true
 	}
-	for _, unit := range []struct {
-		words []string
-		div   int64
-	}{{[]string{"角", "毛", "毫"}, 10}, {[]string{"分", "仙"}, 100}} {
+	jiao, fen := afterJiao, false
+	got := false
+	for i := 0; i < 2 && !fen; i++ {
 		n := readZhInt(t, q)
-		if n == nil || n.seq || !n.val.IsInt() || n.val.Cmp(ratInt(9)) > 0 || n.val.Sign() < 0 {
+		if n == nil || n.seq || !n.val.IsInt() || n.val.Cmp(ratInt(9)) > 0 || n.val.Sign() < 0 || n.digits && !n.plain {
 			break
 		}
-		hit := false
-		for _, w := range unit.words {
-			if hasPrefixAt(t, n.end, w) {
-				if zero && unit.div == 10 {
-					return v, p
-				}
-				v.Add(v, new(big.Rat).Quo(n.val, ratInt(unit.div)))
-				q = n.end + len(w)
-				hit, got = true, true
-				break
-			}
-		}
-		if hit {
+		r, size := runeAt(t, n.end)
+		switch {
+		case (r == '角' || r == '毛' || r == '毫') && !jiao && !zero:
+			v.Add(v, new(big.Rat).Quo(n.val, ratInt(10)))
+			jiao, got = true, true
+			q = n.end + size
+			continue
+		case r == '分' || r == '仙':
+			v.Add(v, new(big.Rat).Quo(n.val, ratInt(100)))
+			fen, got = true, true
+			q = n.end + size
 			continue
 		}
-		if !got && n.single && !n.formal && n.end-q <= 3 && !isZhStart(mustRune(t, n.end)) {
+		// spoken, without the last unit: 一块二, 两毛五, 三块零四
+		if n.single && !n.formal && !isZhStart(r) {
 			if _, ue := zhUnitAt(t, n.end); ue == 0 {
-				// spoken: 一块二 (1.2), 三块零四 (3.04)
-				div := unit.div
-				if zero {
+				div := int64(10)
+				if jiao || zero {
 					div = 100
 				}
 				v.Add(v, new(big.Rat).Quo(n.val, ratInt(div)))
 				return v, n.end
 			}
 		}
-		if got && unit.div == 100 && n.single && !isZhStart(mustRune(t, n.end)) {
-			if _, ue := zhUnitAt(t, n.end); ue == 0 {
-				// 两毛五, 七毛八
-				v.Add(v, new(big.Rat).Quo(n.val, ratInt(100)))
-				return v, n.end
-			}
-		}
-		if !got {
-			break
-		}
+		break
 	}
 	if !got {
-		return v, p
+		return new(big.Rat), p
 	}
 	if hasPrefixAt(t, q, "钱") {
 		q += len("钱")
@@ -684,7 +692,8 @@ func (s *scanner) zhUnitTail(q int, val *big.Rat, p int) (unitEntry, int, *big.R
 	end := ue
 	if u.kind == "money" && u.unit == "yuan" {
 		// 元角分: 123元1角1分, 五元三毛, 十块三毛, 三块零四, 一块二
-		if v, e := zhJiaoFen(t, end); e > end {
+		jiao := word == "角" || word == "毛"
+		if v, e := zhJiaoFen(t, end, jiao); e > end {
 			val = new(big.Rat).Add(val, v)
 			end = e
 		}
@@ -749,10 +758,10 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 	e := m.end
 	lo := new(big.Rat).Set(f.val)
 	hi := new(big.Rat).Set(m.val)
-	if r2 > 0 && t[r2] == '-' || hasPrefixAt(t, r2, "负") {
-		// readZhSigned keeps the sign in m.val
-	}
 	u2, ue2, hi2, e2 := s.zhUnitTail(m.end, m.val, r2)
+	if between && (hasPrefixAt(t, m.end, "之间") || hasPrefixAt(t, m.end, "间")) {
+		u2, ue2 = unitEntry{}, 0
+	}
 	if pv, pe, ok := zhPercentTail(t, m.end, m); ok && !hasUnit {
 		// 两到三成
 		hi = pv
@@ -843,12 +852,15 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 func (s *scanner) finishZh(f *found, n *number, p int, neg bool) {
 	t := s.t
 	start := min(f.start, p)
+	if f.outE == 0 {
+		f.outS, f.outE = start, f.end
+	}
 	// qualifier before the number
 	if q, qs := zhQualBefore(t, start); q != "" {
 		if f.qual == "" || f.qual == Exact {
 			f.qual = q
 		}
-		f.outS = qs
+		f.outS = min(f.outS, qs)
 	}
 	// qualifier after: 以上, 左右, 以内
 	m := tbl.qual["zh/after"]
@@ -858,22 +870,24 @@ func (s *scanner) finishZh(f *found, n *number, p int, neg bool) {
 			continue
 		}
 		if q, ok := m[t[f.end:e]]; ok {
-			if f.qual == "" || f.qual == Exact {
+			if f.qual == "" || f.qual == Exact || f.qual == Approx {
 				f.qual = q
 			}
-			f.outE = e
+			f.outE = max(f.outE, e)
 			break
 		}
 	}
-	if f.outS == 0 && f.outE == 0 {
-		f.outS = start
+	// a comparison: 比三十大, 比 170 低
+	if endsWith(t, start, "比") {
+		r, size := runeAt(t, f.end)
+		switch r {
+		case '大', '多', '高', '长', '長':
+			f.qual, f.outS, f.outE = MoreThan, start-len("比"), f.end+size
+		case '小', '少', '低', '短':
+			f.qual, f.outS, f.outE = LessThan, start-len("比"), f.end+size
+		}
 	}
-	if f.outS == 0 && start > 0 {
-		f.outS = start
-	}
-	if f.outE == 0 {
-		f.outE = f.end
-	}
+
 	// a change: 下降2.1% is -2.1, 下降到2.1% is 2.1
 	if !neg {
 		qs := start

@@ -126,11 +126,10 @@ func readZh(t string, p int) *number {
 			n.end, n.frac, n.plain = fe, true, false
 		} else if n.end+1 < len(t) && t[n.end] == ' ' && isDigit(t[n.end+1]) {
 			b := readArabic(t, n.end+1, false)
-			if fv, fe, ok := slashFraction(t, b.end); ok && !b.point && !b.sep {
-				if fr := new(big.Rat).Quo(b.rat(), fv); fr.Cmp(ratInt(1)) < 0 {
-					n.val = new(big.Rat).Add(n.val, fr)
-					n.end, n.mixed, n.plain = fe, true, false
-				}
+			if fv, fe, ok := slashFraction(t, b.end); ok && !b.point && !b.sep && n.intDigits <= 3 {
+				fr := new(big.Rat).Quo(b.rat(), fv)
+				n.val = new(big.Rat).Add(n.val, fr)
+				n.end, n.mixed, n.plain = fe, true, false
 			}
 		}
 	}
@@ -208,6 +207,7 @@ func readZhInt(t string, p int) *number {
 	lastBig := int64(0)
 	lastUnit := int64(0)
 	afterUnit := false // cur is a Chinese digit right after a unit or big (一万三)
+	afterSmall := false // ... right after 百 or 千 (百二万)
 	nTok, nChars := 0, 0
 	allFormal := true
 	pairHi := int64(-1)
@@ -285,7 +285,11 @@ func readZhInt(t string, p int) *number {
 				prev, afterUnit = tZero, false
 				break
 			}
-			if prev == tDigit || prev == tArabic || (prev == tZero && cur != nil) {
+			if prev == tArabic {
+				stop = true // 667.123五点八: two numbers
+				continue
+			}
+			if prev == tDigit || (prev == tZero && cur != nil) {
 				// Two digits in a row. 三五百 and 两三个 are approximate ranges;
 				// anything else is a code or year read digit by digit (二〇二一)
 				// or a name (十四五).
@@ -300,6 +304,7 @@ func readZhInt(t string, p int) *number {
 			}
 			cur, curDigit = ratInt(e.val), e.val
 			afterUnit = prev == tUnit || prev == tBig
+			afterSmall = prev == tUnit
 			prev = tDigit
 			if isZeroRune(r) {
 				prev = tZero
@@ -344,7 +349,7 @@ func readZhInt(t string, p int) *number {
 			block := new(big.Rat).Set(section)
 			if cur != nil {
 				// 百二万 is 一百二十万
-				block.Add(block, colloquial(cur, curDigit, afterUnit, prev, lastUnit))
+				block.Add(block, colloquial(cur, curDigit, afterSmall, prev, lastUnit))
 			}
 			if block.Sign() == 0 && total.Sign() == 0 {
 				// A leading 万 stands for 一万 only before a digit (萬九),
@@ -355,9 +360,12 @@ func readZhInt(t string, p int) *number {
 						continue
 					}
 				} else {
-					ne, _, _ := zhAt(t, q+size)
+					ne, _, nsz := zhAt(t, q+size)
 					_, frac := fracTail(t, q+size)
-					if ne.role != zhDigit && ne.role != zhBig && !frac {
+					if ne.role == zhBig {
+						_, frac = fracTail(t, q+size+nsz)
+					}
+					if ne.role != zhDigit && !frac {
 						return nil
 					}
 					block = ratInt(1)
