@@ -254,6 +254,11 @@ func enUnitAfter(t string, p int) (unitEntry, int, int) {
 				break
 			}
 			return u, q, q + size
+		case 'μ':
+			w, we := wordAt(t, q+size)
+			if u, ok := tbl.enUnits["μ"+lower(w)]; ok {
+				return u, q, we
+			}
 		case '°':
 			w, we := wordAt(t, q+size)
 			if u, ok := tbl.enUnits["°"+lower(w)]; ok {
@@ -306,6 +311,12 @@ func enUnitAfter(t string, p int) (unitEntry, int, int) {
 			break
 		}
 		r = we + 1
+	}
+	// a currency code with its dollar sign after the number: 3.14US$
+	if n == 1 && idx[0] < len(t) && t[idx[0]] == '$' {
+		if u, ok := tbl.enUnits[lower(t[q:idx[0]+1])]; ok {
+			return u, q, idx[0] + 1
+		}
 	}
 	for k := n; k > 0; k-- {
 		e := idx[k-1]
@@ -523,8 +534,8 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	if len(ws) > 0 && tbl.enRank[ws[0]] {
 		return next
 	}
-	if n.digits && enMonthNear(t, n.start, n.end) {
-		return next
+	if n.digits && n.plain && (n.intDigits <= 2 || n.intDigits == 4) && enMonthNear(t, n.start, n.end) {
+		return next // January 24, 24 January 2022
 	}
 
 	q := n.end
@@ -600,6 +611,13 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			f.kind = Count
 		}
 		f.unit = u.unit
+	}
+	// the minor unit of an amount: 20 dollars 43 cents, 3 GBP 1 pence
+	if f.kind == Money {
+		if v, e := enMinorUnit(t, f.end); e > f.end {
+			f.val = new(big.Rat).Add(f.val, v)
+			f.end = e
+		}
 	}
 	// a rate: 2637 yuan per person per month, $15.4/hour
 	if f.kind == Money || f.kind == Measure {
@@ -689,6 +707,32 @@ func restated(t string, p int, v *big.Rat, lang string) int {
 // yearLike reports whether v could be a year (1800 to 2100).
 func yearLike(v *big.Rat) bool {
 	return v.IsInt() && v.Cmp(ratInt(1800)) >= 0 && v.Cmp(ratInt(2100)) <= 0
+}
+
+// enMinorUnit reads the cents of an amount after its major unit: "43
+// cents", "and forty-two cents", "1 pence", "4 kopiykas". It returns the
+// value in major units and the end, or p when there is none.
+func enMinorUnit(t string, p int) (*big.Rat, int) {
+	r, _ := nextToken(t, p)
+	if w, we := wordAt(t, r); lower(w) == "and" {
+		r, _ = nextToken(t, we)
+	}
+	if r >= len(t) || r == p {
+		return nil, p
+	}
+	m := readEn(t, r)
+	if m == nil || !m.val.IsInt() || m.val.Sign() <= 0 || m.val.Cmp(ratInt(100)) >= 0 || m.scaled || m.frac {
+		return nil, p
+	}
+	u, _, ue := enUnitAfter(t, m.end)
+	if ue == 0 || u.kind != "money" {
+		return nil, p
+	}
+	switch u.unit {
+	case "cent", "pence", "sen", "uah_kopiyka":
+		return new(big.Rat).Quo(m.val, ratInt(100)), ue
+	}
+	return nil, p
 }
 
 // skipYearRange returns where a year (and a year range: 2012-13, 2021-2025)

@@ -141,7 +141,7 @@ func readEn(t string, p int) *number {
 					break
 				}
 				// "3 hundred and 2 hundred" are two numbers; "and 0" ends one
-				if !enAndJoins(t, r2) {
+				if prev == pHundred && !enAndJoins(t, r2) {
 					break
 				}
 				q = r2

@@ -210,7 +210,7 @@ func readZhInt(t string, p int) *number {
 	afterSmall := false // ... right after 百 or 千 (百二万)
 	nTok, nChars := 0, 0
 	allFormal := true
-	pairHi := int64(-1)
+	pairHi, pairLo := int64(-1), int64(-1)
 	q := p
 	end := p
 	stop := false
@@ -294,7 +294,7 @@ func readZhInt(t string, p int) *number {
 				// anything else is a code or year read digit by digit (二〇二一)
 				// or a name (十四五).
 				if nTok == 1 && pairHi < 0 && curDigit >= 0 && isPair(curDigit, e.val) && pairEnds(t, q+size) {
-					pairHi = e.val
+					pairHi, pairLo = e.val, curDigit
 					q += size
 					end = q
 					nChars++
@@ -473,12 +473,9 @@ func readZhInt(t string, p int) *number {
 	} else if prev == tUnit && cur == nil && lastBig == 0 {
 		n.smallMult = lastUnit
 	}
-	if pairHi >= 0 && curDigit >= 0 {
+	if pairHi >= 0 && pairLo > 0 && v.Sign() != 0 {
 		// 三五百: the same multipliers, applied to the higher digit
-		if v.Sign() != 0 {
-			lo := new(big.Rat).Quo(v, ratInt(pairDigit(t, p)))
-			n.max = new(big.Rat).Mul(lo, ratInt(pairHi))
-		}
+		n.max = new(big.Rat).Mul(new(big.Rat).Quo(v, ratInt(pairLo)), ratInt(pairHi))
 	}
 	return n
 }
@@ -490,14 +487,6 @@ func colloquial(cur *big.Rat, digit int64, afterUnit bool, prev zhTok, lastUnit 
 		return ratMul(cur, lastUnit/10)
 	}
 	return cur
-}
-
-func pairDigit(t string, p int) int64 {
-	e, _, _ := zhAt(t, p)
-	if e.role == zhDigit && e.val > 0 {
-		return e.val
-	}
-	return 1
 }
 
 // isPair reports whether two digits form an approximate range: 两三, 七八, 三五.

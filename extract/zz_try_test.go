@@ -15,7 +15,7 @@ func TestZZTry(t *testing.T) {
 	}
 	for _, line := range strings.Split(in, "|") {
 		for _, c := range String(lang, line) {
-			fmt.Printf("%q %s %s..%s %s %s ctx=%q [%d,%d)\n", c.Text, c.Kind, c.Value, c.ValueMax, c.Unit, c.Qualifier, c.Context, c.Start, c.End)
+			fmt.Printf("%q %s %s..%s %s %s ctx=%q [%d,%d) core[%d,%d) out[%d,%d)\n", c.Text, c.Kind, c.Value, c.ValueMax, c.Unit, c.Qualifier, c.Context, c.Start, c.End, c.Core.Start, c.Core.End, c.Outer.Start, c.Outer.End)
 		}
 		fmt.Println("--")
 	}
