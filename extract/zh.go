@@ -422,7 +422,7 @@ func (s *scanner) claimZh(p int) int {
 	if ue > 0 && q < len(t) && t[q] == '/' && (u.kind == "money" || u.kind == "count" || u.kind == "measure") {
 		unit := u.unit
 		if unit == "" {
-			unit = strings.TrimSpace(t[q-(ue-q):q])
+			unit = strings.TrimSpace(t[q-(ue-q) : q])
 		}
 		r := q
 		parts := 0

@@ -206,7 +206,7 @@ func readZhInt(t string, p int) *number {
 	prev := tNone
 	lastBig := int64(0)
 	lastUnit := int64(0)
-	afterUnit := false // cur is a Chinese digit right after a unit or big (一万三)
+	afterUnit := false  // cur is a Chinese digit right after a unit or big (一万三)
 	afterSmall := false // ... right after 百 or 千 (百二万)
 	nTok, nChars := 0, 0
 	allFormal := true
