@@ -195,6 +195,10 @@ func (s *scanner) enContext(f *found) string {
 				break
 			}
 			w, we := wordAt(t, r)
+			for we+1 < len(t) && t[we] == '-' && isLetter(t[we+1]) {
+				_, we = wordAt(t, we+1) // left-behind, long-term
+				w = t[r:we]
+			}
 			if w == "" {
 				break
 			}
@@ -250,9 +254,6 @@ func unitOfContext(lang, ctx string) string {
 	head := lower(ctx[i+1:])
 	if u, ok := tbl.nouns["en"][head]; ok {
 		return u
-	}
-	if u, ok := tbl.enUnits[head]; ok && u.kind == "count" {
-		return u.unit
 	}
 	return ""
 }

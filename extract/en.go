@@ -291,6 +291,13 @@ func enUnitAfter(t string, p int) (unitEntry, int, int) {
 		if w == "" {
 			break
 		}
+		if we+1 < len(t) && t[we] == '-' && isLetter(t[we+1]) {
+			// person-times, but 12-cent-a-share
+			_, he := wordAt(t, we+1)
+			if _, ok := tbl.enUnits[lower(t[q:he])]; ok && n == 0 {
+				return tbl.enUnits[lower(t[q:he])], q, he
+			}
+		}
 		// allow a dotted abbreviation (l.e., u.s.) and km/h, km^2
 		for we < len(t) && (t[we] == '.' && we+1 < len(t) && isLetter(t[we+1]) || t[we] == '/' && we+1 < len(t) && isLetter(t[we+1]) || t[we] == '^' && we+1 < len(t) && isDigit(t[we+1])) {
 			_, we2 := wordAt(t, we+1)
@@ -387,8 +394,66 @@ func isMonth(t string, p int, w string) bool {
 	return true
 }
 
+// enNameAt returns the end of a name that starts with a number at p (two
+// subsidies, the Five-Year Plan), or p.
+func enNameAt(t string, p int) int {
+	e := p
+	var b strings.Builder
+	for i := 0; i < tbl.enNameMax; i++ {
+		r := e
+		if i > 0 {
+			r = skipSpaces(t, e)
+			if r < len(t) && t[r] == '-' {
+				r++
+			}
+		}
+		q := r
+		for q < len(t) && (isAlnum(t[q]) || t[q] == '-' && q+1 < len(t) && isLetter(t[q+1])) {
+			q++
+		}
+		if q == r {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(lower(t[r:q]))
+		e = q
+		if tbl.enName[b.String()] {
+			return e
+		}
+	}
+	return p
+}
+
+// capitalName reports whether the number word at [p, e) is capitalised
+// inside a sentence and followed by a capitalised word: part of a name
+// (the 14th Five-Year Plan, Six Sigma).
+func capitalName(t string, p, e int) bool {
+	if p >= len(t) || t[p] < 'A' || t[p] > 'Z' {
+		return false
+	}
+	q := p
+	for q > 0 && t[q-1] == ' ' {
+		q--
+	}
+	if q == 0 || strings.ContainsRune(".!?:\"“(", rune(t[q-1])) {
+		return false
+	}
+	r := e
+	if r < len(t) && t[r] == '-' {
+		r++
+	} else {
+		r = skipSpaces(t, r)
+	}
+	return r < len(t) && t[r] >= 'A' && t[r] <= 'Z'
+}
+
 func (s *scanner) claimEn(p int) int {
 	t := s.t
+	if e := enNameAt(t, p); e > p {
+		return e
+	}
 	w, we := wordAt(t, p)
 	lw := lower(w)
 	// signs written as words
@@ -529,7 +594,13 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	}
 	ws := prevWords(t, f.start, 3)
 	if len(ws) > 0 && (tbl.enBefore[ws[0]] || len(ws) > 1 && tbl.enBefore[ws[1]+" "+ws[0]]) && n.digits {
-		return next
+		return codeRunEnd(t, n.start)
+	}
+	if b := skipPunctBack(t, f.start); b < f.start && n.digits {
+		// The hotline, 12345, ...; Tel: 023 ...
+		if cw := prevWords(t, b, 2); len(cw) > 0 && (tbl.enBefore[cw[0]] || len(cw) > 1 && tbl.enBefore[cw[1]+" "+cw[0]]) {
+			return codeRunEnd(t, n.start)
+		}
 	}
 	if len(ws) > 0 && tbl.enRank[ws[0]] {
 		return next
@@ -559,9 +630,13 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		r, _ := nextToken(t, q)
 		w2, _ := wordAt(t, r)
 		switch lower(w2) {
-		case "as", "more", "higher", "larger", "greater", "bigger", "that", "the", "over", "than", "faster", "lower":
+		case "as", "more", "higher", "larger", "greater", "bigger", "that", "those", "what", "the", "over", "than", "faster", "lower", "smaller":
 			u = unitEntry{kind: "multiple"}
 		}
+	}
+	// an age: aged 60, at the age of 80
+	if ue == 0 && len(ws) > 0 && (ws[0] == "aged" || ws[0] == "age" && len(ws) > 1 && ws[1] == "of") && n.digits {
+		u, ue = unitEntry{kind: "measure", unit: "year_of_age"}, -1
 	}
 	// a currency before the number
 	cur, cs := enCurrencyBefore(t, f.start)
@@ -629,11 +704,10 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	if n.plain && n.intDigits == 4 && !neg && ue == 0 || n.plain && n.intDigits == 4 && u.kind == "count" && u.unit != "" && false {
 		v := n.val.Num().Int64()
 		if v >= 1800 && v <= 2100 && cs == f.start && !s.whole(f.start, f.end) {
-			q2, _ := enQualBefore(t, f.start)
-			if q2 == "" || len(ws) > 0 && tbl.enYearCtx[ws[0]] {
-				if !enCountNounAfter(t, n.end) || len(ws) > 0 && tbl.enYearCtx[ws[0]] {
-					return s.skipYearRange(n.end)
-				}
+			// a year unless it counts something (2000 people); bulletins
+			// write counts of thousands with a comma
+			if !enCountNounAfter(t, n.end) || len(ws) > 0 && tbl.enYearCtx[ws[0]] {
+				return s.skipYearRange(n.end)
 			}
 		}
 	}
@@ -651,6 +725,13 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		}
 	}
 	// --- words that are not figures on their own
+	if n.words && !n.digits && capitalName(t, n.start, n.end) {
+		return next
+	}
+	// the first three quarters (of the year): a period
+	if n.frac && len(ws) > 0 && (ws[0] == "first" || ws[0] == "last" || ws[0] == "past") {
+		return next
+	}
 	if n.words && !n.digits && !s.whole(f.start, f.end) {
 		if n.one && ue == 0 && !neg && !enCountNounAfter(t, n.end) {
 			return next // "the one you mentioned", "one of"
@@ -702,6 +783,18 @@ func restated(t string, p int, v *big.Rat, lang string) int {
 		return p
 	}
 	return m.end + 1
+}
+
+// skipPunctBack skips spaces and one comma or colon before p.
+func skipPunctBack(t string, p int) int {
+	q := p
+	for q > 0 && t[q-1] == ' ' {
+		q--
+	}
+	if q > 0 && (t[q-1] == ',' || t[q-1] == ':') {
+		return q - 1
+	}
+	return p
 }
 
 // yearLike reports whether v could be a year (1800 to 2100).
@@ -799,6 +892,9 @@ func enRate(t string, p int, unit string) (string, int) {
 		switch {
 		case q < len(t) && t[q] == '/':
 			q++
+			for q < len(t) && t[q] == ' ' {
+				q++ // 1120 yuan / person / month
+			}
 		case hasPrefixAt(t, q, "per "):
 			q += 4
 		default:

@@ -148,10 +148,17 @@ func (s *scanner) add(f found) {
 // (192.168.1.2, 5/17/2018, 023-6789-1234) that contains p.
 func codeRunEnd(t string, p int) int {
 	q := p
-	for q < len(t) && (isAlnum(t[q]) || (t[q] == '.' || t[q] == '/' || t[q] == '-' || t[q] == ':') && q+1 < len(t) && isDigit(t[q+1])) {
-		q++
+	for {
+		for q < len(t) && (isAlnum(t[q]) || (t[q] == '.' || t[q] == '/' || t[q] == '-' || t[q] == ':') && q+1 < len(t) && isDigit(t[q+1])) {
+			q++
+		}
+		// a phone number goes on in groups after a space: 023-6389 1234
+		if q+4 <= len(t) && t[q] == ' ' && isDigit(t[q+1]) && isDigit(t[q+2]) && isDigit(t[q+3]) && strings.ContainsAny(t[p:q], "-") {
+			q++
+			continue
+		}
+		return q
 	}
-	return q
 }
 
 // skipURL skips a URL, e-mail address or file name starting at p and
@@ -223,6 +230,11 @@ func codeAfter(t string, e int, lang string) bool {
 			return true
 		}
 		w := t[e:q]
+		if q < len(t) && t[q] == '$' {
+			if _, ok := tbl.enUnits[strings.ToLower(t[e:q+1])]; ok {
+				return false // 3.14US$
+			}
+		}
 		if _, ok := lookupMult(lang, w, true); ok {
 			return false
 		}

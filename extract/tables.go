@@ -96,6 +96,8 @@ type tables struct {
 	zhBefore  map[string]bool
 	zhRank    map[string]bool
 	enBefore  map[string]bool
+	enName    map[string]bool // names starting with a number word, lower case
+	enNameMax int             // words
 	enYearCtx map[string]bool
 	enRank    map[string]bool
 	months    map[string]bool
@@ -167,6 +169,7 @@ func loadTables() *tables {
 		zhBefore:    map[string]bool{},
 		zhRank:      map[string]bool{},
 		enBefore:    map[string]bool{},
+		enName:      map[string]bool{},
 		enYearCtx:   map[string]bool{},
 		enRank:      map[string]bool{},
 		months:      map[string]bool{},
@@ -306,6 +309,9 @@ func loadTables() *tables {
 			t.zhRank[r[2]] = true
 		case "en/before":
 			t.enBefore[r[2]] = true
+		case "en/name":
+			t.enName[r[2]] = true
+			t.enNameMax = max(t.enNameMax, words(r[2]))
 		case "en/yearbefore":
 			t.enYearCtx[r[2]] = true
 		case "en/rank":

@@ -42,6 +42,13 @@ func (s *scanner) scanZh() {
 		case r == '半':
 			p = s.claimHalf(p)
 			continue
+		case r == '翻':
+			// 翻一番 (×2), 翻了两番 (×4), 翻番
+			if e, v := fanFan(t, p); e > p {
+				s.add(found{start: p, end: e, coreS: p, coreE: e, kind: Multiple, val: v})
+				p = e
+				continue
+			}
 		case r == '对' || r == '對':
 			if hasPrefixAt(t, p+size, "折") {
 				s.add(found{start: p, end: p + size + len("折"), coreS: p, coreE: p + size + len("折"),
@@ -57,6 +64,23 @@ func (s *scanner) scanZh() {
 		}
 		p += size
 	}
+}
+
+// fanFan reads 翻一番, 翻了两番, 翻番 at p: the figure doubled n times.
+func fanFan(t string, p int) (int, *big.Rat) {
+	q := p + len("翻")
+	if hasPrefixAt(t, q, "了") {
+		q += len("了")
+	}
+	if hasPrefixAt(t, q, "番") {
+		return q + len("番"), ratInt(2)
+	}
+	n := readZhInt(t, q)
+	if n == nil || n.seq || !n.val.IsInt() || n.val.Sign() <= 0 || n.val.Cmp(ratInt(10)) > 0 || !hasPrefixAt(t, n.end, "番") {
+		return p, nil
+	}
+	v := new(big.Int).Exp(big.NewInt(2), n.val.Num(), nil)
+	return n.end + len("番"), new(big.Rat).SetInt(v)
 }
 
 // zhWordAt returns the length of a word written with numerals that is not a
@@ -142,7 +166,7 @@ func zhQualBefore(t string, p int) (Qualifier, int) {
 	for p > 0 && t[p-1] == ' ' {
 		p--
 	}
-	for _, fill := range []string{"", "了", "是", "有", "达", "為", "为", "在"} {
+	for _, fill := range []string{"", "了", "是", "有", "达", "為", "为", "在", "占", "有约"} {
 		q := p
 		if fill != "" {
 			if !endsWith(t, q, fill) {
@@ -276,7 +300,7 @@ func (s *scanner) claimZh(p int) int {
 		return next
 	}
 	if zhBeforeCode(t, p) {
-		return next
+		return codeRunEnd(t, p)
 	}
 	// vague magnitudes: 数千, 几十万, 上万, 成千上万
 	if n.zh && !n.digits {
@@ -289,7 +313,7 @@ func (s *scanner) claimZh(p int) int {
 		return next
 	}
 	if n.dotted || n.lead0 && n.intDigits >= 4 {
-		return next
+		return codeRunEnd(t, p)
 	}
 	if n.digits && !n.zh {
 		if codeAfter(t, n.end, "zh") {
@@ -297,11 +321,19 @@ func (s *scanner) claimZh(p int) int {
 		}
 		b, a := joinedGroups(t, p, n.end, '-')
 		if b+a >= 2 || (b+a == 1 && n.lead0) {
-			return next // a date (2022-01-24), phone (023-6789...) or code
+			return codeRunEnd(t, p) // a date (2022-01-24), phone (023-6789...) or code
 		}
 		b, a = joinedGroups(t, p, n.end, '/')
 		if b+a >= 2 {
-			return next
+			return codeRunEnd(t, p)
+		}
+		// a year in a document number: 〔2023〕18号, [2023]
+		if n.plain && n.intDigits == 4 {
+			if r, _ := lastRune(t, p); r == '〔' || r == '[' || r == '【' || r == '(' {
+				if r2, _ := runeAt(t, n.end); r2 == '〕' || r2 == ']' || r2 == '】' || r2 == ')' {
+					return next
+				}
+			}
 		}
 	}
 
@@ -681,8 +713,7 @@ func (s *scanner) zhUnitTail(q int, val *big.Rat, p int) (unitEntry, int, *big.R
 	case "块", "塊":
 		// 块 is money (7块, 十块三毛, 3.04块) unless it counts pieces
 		nr, _ := runeAt(t, ue)
-		if nr == '钱' || nr == '錢' || nr == '毛' || nr == '角' || isZhStart(nr) || !val.IsInt() || clauseEnd(t, ue) ||
-			hasPrefixAt(t, ue, "以上") || hasPrefixAt(t, ue, "以下") || hasPrefixAt(t, ue, "左右") {
+		if nr == '钱' || nr == '錢' || nr == '毛' || nr == '角' || isZhStart(nr) || !val.IsInt() || s.whole(p, ue) {
 			u = unitEntry{kind: "money", unit: "yuan"}
 		}
 	}
