@@ -33,6 +33,12 @@ func zhNounEnding(t string, b, e int) (string, bool) {
 // zhSkipEnding returns the length of a skip word (达, 分别, 发放) that t[:e]
 // ends with, or 0.
 func zhSkipEnding(t string, e int) int {
+	if e == 0 {
+		return 0
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t[:e]); !tbl.zhSkipLast.has(r) {
+		return 0
+	}
 	for k := min(e, 12); k > 0; k-- {
 		if !utf8.RuneStart(t[e-k]) {
 			continue

@@ -131,7 +131,43 @@ func readArabic(t string, p int, spaced bool) arabic {
 	return a
 }
 
+// pow10 holds the powers of ten that fit an int64.
+var pow10 = func() [19]int64 {
+	var p [19]int64
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
 func (a arabic) rat() *big.Rat {
+	// fast path: at most 18 digits fit an int64 mantissa
+	if len(a.dec) <= 19 {
+		var m int64
+		scale := -1
+		ok := true
+		for i := 0; i < len(a.dec); i++ {
+			c := a.dec[i]
+			switch {
+			case c == '.' && scale < 0:
+				scale = 0
+			case isDigit(c):
+				m = m*10 + int64(c-'0')
+				if scale >= 0 {
+					scale++
+				}
+			default:
+				ok = false
+			}
+		}
+		if ok && len(a.dec) > 0 && a.dec != "." {
+			if scale <= 0 {
+				return new(big.Rat).SetInt64(m)
+			}
+			return big.NewRat(m, pow10[scale])
+		}
+	}
 	r, ok := new(big.Rat).SetString(a.dec)
 	if !ok {
 		return nil

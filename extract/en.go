@@ -54,14 +54,20 @@ func (s *scanner) enWordTrigger(w string, p, we int) bool {
 	if len(w) > 12 {
 		return false
 	}
-	lw := lower(w)
+	if len(w) <= 2 && !(len(w) == 1 && (w[0]|0x20) == 'a' || len(w) == 2 && (w[0]|0x20) == 'a' && (w[1]|0x20) == 'n') {
+		return false
+	}
+	lw := w
+	if len(w) <= 2 {
+		lw = lower(w)
+	}
 	if lw == "a" || lw == "an" {
 		r, _ := nextToken(s.t, we)
 		w2, _ := wordAt(s.t, r)
 		e := enWordOf(w2)
 		return e.role == enHundred || e.role == enScale || e.role == enDozen || e.role == enDenom || e.role == enHalf
 	}
-	e := tbl.enNum[lw]
+	e := enWordOf(w)
 	switch e.role {
 	case enUnit, enTens, enHalf, enApprox, enMult:
 		return true
@@ -73,8 +79,10 @@ func (s *scanner) enWordTrigger(w string, p, we int) bool {
 	case enHundred, enScale, enDozen:
 		return true // hundreds of, thousands of, dozens of
 	}
-	if lw == "thousands" || lw == "millions" || lw == "billions" || lw == "minus" || lw == "negative" {
-		return true
+	switch len(w) {
+	case 5, 8, 9:
+		lw = lower(w)
+		return lw == "minus" || lw == "millions" || lw == "billions" || lw == "thousands" || lw == "negative"
 	}
 	return false
 }

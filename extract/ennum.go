@@ -28,7 +28,15 @@ func enWordOf(w string) enWord {
 	if len(w) > 12 || len(w) == 0 {
 		return enWord{}
 	}
-	return tbl.enNum[lower(w)]
+	var buf [12]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return tbl.enNum[string(buf[:len(w)])]
 }
 
 // wordStart reports whether p starts a word (no letter or digit before it).

@@ -82,7 +82,12 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 			continue // overlaps an earlier claim
 		}
 		lastEnd = f.end
+		// map the offsets in increasing order, so that the mapper walks
+		// the sentence once
+		os, _, _ := m.span(f.outS, f.outS)
 		s, e, txt := m.span(f.start, f.end)
+		cs, ce, _ := m.span(f.coreS, f.coreE)
+		_, oe, _ := m.span(f.outE, f.outE)
 		c := Claim{
 			Lang: lang, Sentence: index, Text: txt,
 			Start: base + s, End: base + e,
@@ -91,9 +96,7 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		if f.max != nil {
 			c.ValueMax = FormatDecimal(f.max)
 		}
-		cs, ce, _ := m.span(f.coreS, f.coreE)
 		c.Core = corpus.Span{Start: base + cs, End: base + ce}
-		os, oe, _ := m.span(f.outS, f.outE)
 		c.Outer = corpus.Span{Start: base + os, End: base + oe}
 		if lang == "zh" && words != nil {
 			sc.zhContextWords(f, &c, words)
@@ -120,21 +123,35 @@ func mayHaveNumber(text, lang string) bool {
 	return false
 }
 
-// needsFold reports whether NFKC would change any rune of s. Most bulletin
-// text (ASCII, CJK ideographs, common CJK punctuation) is already in NFKC,
-// and skipping corpus.Fold for it is the extractor's main saving.
+// needsFold reports whether folding s (NFKC) could change what the readers
+// see. Most bulletin text is ASCII, CJK ideographs and CJK punctuation; the
+// full-width clause punctuation (，；：！？（）) and the ideographic space
+// change nothing for the readers unless they stand next to a digit, so a
+// sentence that has no other compatibility character skips corpus.Fold, the
+// extractor's largest cost.
 func needsFold(s string) bool {
+	prevDigit := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			prevDigit = isDigit(c)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !nfkcStable(r) {
-			return true
-		}
 		i += size
+		if nfkcStable(r) {
+			prevDigit = false
+			continue
+		}
+		switch r {
+		case '，', '；', '：', '！', '？', '（', '）', '\u3000':
+			if !prevDigit && (i >= len(s) || !isDigit(s[i]) && !strings.HasPrefix(s[i:], "０")) {
+				prevDigit = false
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -159,11 +176,9 @@ func (m *mapper) runeOf(b int) int {
 	if b < m.ob {
 		m.ob, m.or = 0, 0
 	}
-	for m.ob < b && m.ob < len(m.orig) {
-		_, size := utf8.DecodeRuneInString(m.orig[m.ob:])
-		m.ob += size
-		m.or++
-	}
+	b = min(b, len(m.orig))
+	m.or += utf8.RuneCountInString(m.orig[m.ob:b])
+	m.ob = b
 	return m.or
 }
 
@@ -315,6 +330,15 @@ func (m *mapper) origRune(b int) rune {
 func mergeBounds(t string, out []found) []found {
 	lower := func(q Qualifier) bool { return q == MoreThan || q == AtLeast }
 	upper := func(q Qualifier) bool { return q == LessThan || q == AtMost }
+	bounds := 0
+	for i := range out {
+		if lower(out[i].qual) || upper(out[i].qual) {
+			bounds++
+		}
+	}
+	if bounds < 2 {
+		return out
+	}
 	var res []found
 	for i := 0; i < len(out); i++ {
 		a := out[i]

@@ -140,6 +140,9 @@ func (s *scanner) add(f found) {
 	}
 	f.outS = min(f.outS, f.start)
 	f.outE = max(f.outE, f.end)
+	if s.out == nil {
+		s.out = make([]found, 0, 4)
+	}
 	s.out = append(s.out, f)
 	s.lastEnd = max(s.lastEnd, f.end)
 }
@@ -325,6 +328,12 @@ type unitMatch struct {
 // zhUnitAt returns the longest Chinese unit at p. Latin-letter units match
 // in any case (168CM).
 func zhUnitAt(t string, p int) (unitEntry, int) {
+	if p >= len(t) {
+		return unitEntry{}, 0
+	}
+	if r, _ := decodeFast(t, p); !tbl.zhUnitFirst.has(r) {
+		return unitEntry{}, 0
+	}
 	maxEnd := min(len(t), p+tbl.zhUnitMax)
 	for e := maxEnd; e > p; e-- {
 		if e < len(t) && !utf8.RuneStart(t[e]) {
@@ -383,4 +392,20 @@ func readRatio(t string, n *number) (*big.Rat, int, bool) {
 		}
 	}
 	return new(big.Rat).Quo(b, n.val), a.end, false
+}
+
+// decodeFast decodes the rune at t[p], with a fast path for the three-byte
+// sequences of CJK text.
+func decodeFast(t string, p int) (rune, int) {
+	c := t[p]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && p+2 < len(t) && t[p+1]&0xC0 == 0x80 && t[p+2]&0xC0 == 0x80 {
+		r := rune(c&0x0F)<<12 | rune(t[p+1]&0x3F)<<6 | rune(t[p+2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(t[p:])
 }

@@ -70,8 +70,13 @@ type enWord struct {
 
 type tables struct {
 	zhNum map[rune]zhNumeral
+	// zhBits has a bit set for every BMP rune in zhNum, so that the
+	// scanner tests each rune of a sentence without a map lookup
+	zhBits runeSet
 
 	zhUnits, enUnits         map[string]unitEntry
+	zhUnitFirst              runeSet // runes that start a Chinese unit
+	zhSkipLast               runeSet // runes that end a context skip word
 	zhUnitMax                int // longest zh unit, in bytes
 	enUnitWords              int // most words in an en unit
 	zhCurPrefix, enCurPrefix map[string]unitEntry
@@ -184,6 +189,7 @@ func loadTables() *tables {
 			panic(fmt.Sprintf("extract: zh_numerals.tsv: bad row %q", r))
 		}
 		t.zhNum[ch] = zhNumeral{role: role, val: atoi64(r[2], "zh_numerals.tsv"), formal: col(r, 3) == "formal"}
+		t.zhBits.add(ch)
 	}
 	kinds := map[string]bool{"count": true, "money": true, "percent": true, "percent_points": true,
 		"multiple": true, "measure": true, "rate": true, "date": true, "time": true, "session": true,
@@ -212,6 +218,11 @@ func loadTables() *tables {
 	loadUnits("en_units.tsv", t.enUnits, true)
 	for k := range t.zhUnits {
 		t.zhUnitMax = max(t.zhUnitMax, len(k))
+		r, _ := utf8.DecodeRuneInString(k)
+		t.zhUnitFirst.add(r)
+		if r < utf8.RuneSelf && isLetter(byte(r)) {
+			t.zhUnitFirst.add(r &^ 0x20) // 168CM
+		}
 	}
 	for k := range t.enUnits {
 		t.enUnitWords = max(t.enUnitWords, words(k))
@@ -328,9 +339,24 @@ func loadTables() *tables {
 			t.enStop[r[2]] = true
 		case "zh/skip":
 			t.zhSkip[r[2]] = true
+			lr, _ := utf8.DecodeLastRuneInString(r[2])
+			t.zhSkipLast.add(lr)
 		default:
 			panic(fmt.Sprintf("extract: context.tsv: bad row %q", r))
 		}
 	}
 	return t
+}
+
+// runeSet is a set of BMP runes (and all runes beyond the BMP).
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) {
+	if r < 0x10000 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (s *runeSet) has(r rune) bool {
+	return r >= 0x10000 || s[r/64]&(1<<(r%64)) != 0
 }

@@ -8,6 +8,9 @@ import (
 
 // isZhStart reports whether a Chinese numeral can start at r.
 func isZhStart(r rune) bool {
+	if r >= 0x10000 || !tbl.zhBits.has(r) {
+		return false
+	}
 	e := tbl.zhNum[r]
 	return e.role == zhDigit || e.role == zhUnit || e.role == zhTens || e.role == zhBig
 }
@@ -30,7 +33,11 @@ func (s *scanner) scanZh() {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(t[p:])
+		r, size := decodeFast(t, p)
+		if r >= 0x4E00 && r <= 0x9FFF && !tbl.zhBits.has(r) && r != '第' && r != '半' && r != '对' && r != '對' && r != '翻' {
+			p += size // the common case: a Chinese character that is no numeral
+			continue
+		}
 		switch {
 		case r == '第':
 			// an ordinal: 第一, 第十二条, 第２５０

@@ -60,6 +60,9 @@ func zhAt(t string, p int) (zhNumeral, rune, int) {
 		return zhNumeral{}, 0, 1
 	}
 	r, size := utf8.DecodeRuneInString(t[p:])
+	if r >= 0x10000 || !tbl.zhBits.has(r) {
+		return zhNumeral{}, r, size
+	}
 	return tbl.zhNum[r], r, size
 }
 
@@ -88,6 +91,9 @@ const (
 // 1.2万, 二十五万三千, 4.78万亿, 百分之八十, 三分之二, 三又三分之一) starting at
 // t[p]. It returns nil when nothing numeric starts there.
 func readZh(t string, p int) *number {
+	if n := readZhFast(t, p); n != nil {
+		return n
+	}
 	n := readZhInt(t, p)
 	if n == nil {
 		return nil
@@ -607,4 +613,43 @@ func zhLetterMult(t string, p int) (int64, int, bool) {
 		return 0, 0, false
 	}
 	return m.factor, r, true
+}
+
+// readZhFast reads the commonest figures of Chinese bulletins without the
+// numeral machinery: digits (3132, 83.5, 1,200) alone or with one multiplier
+// (6.6万, 4.39亿). It returns nil for anything else, which readZhInt reads.
+func readZhFast(t string, p int) *number {
+	if p >= len(t) || !isDigit(t[p]) {
+		return nil
+	}
+	a := readArabic(t, p, false)
+	e := a.end
+	mult := int64(0)
+	x, _, size := zhAt(t, e)
+	switch x.role {
+	case zhBig:
+		if zhStopAt(t, e) {
+			break
+		}
+		mult = x.val
+		e += size
+		x, _, _ = zhAt(t, e)
+	}
+	if x.role != zhNone || e < len(t) && (isAlnum(t[e]) || t[e] == '/' || t[e] == ' ' || t[e] == '.') || hasPrefixAt(t, a.end, "又") {
+		return nil
+	}
+	if _, ok := fracTail(t, e); ok {
+		return nil
+	}
+	v := a.rat()
+	if v == nil {
+		return nil
+	}
+	n := &number{start: p, end: e, val: v, digits: true, intDigits: a.intDigits, lead0: a.lead0, dotted: a.dotted,
+		plain: !a.sep && !a.point && mult == 0}
+	if mult > 0 {
+		n.val = ratMul(v, mult)
+		n.scaled, n.bigMult = true, mult
+	}
+	return n
 }
