@@ -179,7 +179,7 @@ func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word) {
 	}
 	c.Context = strings.Join(parts, "")
 	if c.Context == "" {
-		c.Context = f.ctx
+		c.Context = s.zhContext(f)
 	}
 }
 
@@ -229,7 +229,8 @@ func (s *scanner) enContext(f *found) string {
 			return t[start:last]
 		}
 	}
-	ws := prevWords(t, f.outS, 4)
+	var wb [6]string
+	ws := prevWords(&wb, t, f.outS, 4)
 	if len(ws) >= 2 && ws[0] == "of" {
 		// the noun phrase before "of": subsidies of, donations of
 		var parts []string

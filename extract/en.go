@@ -87,12 +87,13 @@ func (s *scanner) enWordTrigger(w string, p, we int) bool {
 	return false
 }
 
-// prevWords returns up to k lower-case words before p (nearest last),
-// stopping at punctuation other than a hyphen or apostrophe.
-func prevWords(t string, p, k int) []string {
-	var out []string
+// prevWords returns up to k (at most 6) lower-case words before p, nearest
+// first, stopping at punctuation other than a hyphen or apostrophe. The
+// words are stored in dst, so that callers keep them on the stack.
+func prevWords(dst *[6]string, t string, p, k int) []string {
+	out := dst[:0]
 	q := p
-	for len(out) < k {
+	for len(out) < k && len(out) < len(dst) {
 		for q > 0 && t[q-1] == ' ' {
 			q--
 		}
@@ -112,16 +113,28 @@ func prevWords(t string, p, k int) []string {
 	return out
 }
 
-// prevPhrase joins the k words before p, nearest last: "more than".
-func prevPhrase(ws []string, k int) string {
-	if k > len(ws) {
-		return ""
+// phraseLookup looks up the k words of ws (nearest first) as one phrase in
+// reading order ("more than") without building a string.
+func phraseLookup[T any](m map[string]T, ws []string, k int) (T, bool) {
+	var zero T
+	if k > len(ws) || k == 0 {
+		return zero, false
 	}
-	parts := make([]string, k)
-	for i := 0; i < k; i++ {
-		parts[k-1-i] = ws[i]
+	var buf [96]byte
+	n := 0
+	for i := k - 1; i >= 0; i-- {
+		w := ws[i]
+		if n+len(w)+1 > len(buf) {
+			return zero, false
+		}
+		if i < k-1 {
+			buf[n] = ' '
+			n++
+		}
+		n += copy(buf[n:], w)
 	}
-	return strings.Join(parts, " ")
+	v, ok := m[string(buf[:n])]
+	return v, ok
 }
 
 // wordsStart returns the byte where the k words before p begin.
@@ -140,10 +153,11 @@ func wordsStart(t string, p, k int) int {
 
 // enQualBefore finds a qualifier phrase ending at p (more than, about).
 func enQualBefore(t string, p int) (Qualifier, int) {
-	ws := prevWords(t, p, 6)
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 6)
 	m := tbl.qual["en/before"]
 	for k := min(len(ws), tbl.qualMax["en/before"]); k > 0; k-- {
-		if q, ok := m[prevPhrase(ws, k)]; ok {
+		if q, ok := phraseLookup(m, ws, k); ok {
 			return q, wordsStart(t, p, k)
 		}
 	}
@@ -184,7 +198,8 @@ func symQualBefore(t string, p int) (Qualifier, int) {
 // 5%, a decrease of 3,000) and returns its direction. A figure after "to" is
 // the new level and after "from" the old one: both keep their sign.
 func enChangeBefore(t string, p int) int {
-	ws := prevWords(t, p, 6)
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 6)
 	i := 0
 	// fillers between the verb and the figure
 	for i < len(ws) {
@@ -203,7 +218,7 @@ func enChangeBefore(t string, p int) int {
 		if i+k > len(ws) {
 			continue
 		}
-		if d, ok := m[prevPhrase(ws[i:], k)]; ok {
+		if d, ok := phraseLookup(m, ws[i:], k); ok {
 			return d
 		}
 	}
@@ -211,26 +226,35 @@ func enChangeBefore(t string, p int) int {
 }
 
 // enCurrencyBefore finds a currency written before p ($, US$, HK$ , RMB,
-// EUR, ¥). It returns the unit, its multiplier and where it starts.
+// EUR, ¥). It returns the unit and where it starts.
 func enCurrencyBefore(t string, p int) (unitEntry, int) {
 	q := p
 	for q > 0 && t[q-1] == ' ' && p-q < 2 {
 		q--
 	}
+	if q == 0 {
+		return unitEntry{}, p
+	}
+	if c := t[q-1]; c < utf8.RuneSelf && !isLetter(c) && c != '$' && c != '.' {
+		return unitEntry{}, p
+	}
 	best := unitEntry{}
 	bs := p
-	// try suffixes of up to 24 bytes of t[:q]
-	for k := 1; k <= 24 && k <= q; k++ {
+	var buf [24]byte
+	// try suffixes of up to 24 bytes of t[:q] that start a token
+	for k := 1; k <= len(buf) && k <= q; k++ {
 		b := q - k
-		if !utf8.RuneStart(t[b]) {
+		if !utf8.RuneStart(t[b]) || b > 0 && isLetter(t[b-1]) && isLetter(t[b]) {
 			continue
 		}
-		cand := lower(t[b:q])
-		if u, ok := tbl.enCurPrefix[cand]; ok {
-			if b > 0 && isLetter(t[b-1]) && isLetter(t[b]) {
-				continue
+		for i := 0; i < k; i++ {
+			c := t[b+i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			// a bare word prefix (usd, rmb) must be a word of its own
+			buf[i] = c
+		}
+		if u, ok := tbl.enCurPrefix[string(buf[:k])]; ok {
 			best, bs = u, b
 		}
 	}
@@ -367,7 +391,8 @@ func enUnitAfter(t string, p int) (unitEntry, int, int) {
 // enMonthNear reports whether a month name stands right before or after the
 // number [p, e): January 24, 24 January, Jan. 24.
 func enMonthNear(t string, p, e int) bool {
-	ws := prevWords(t, p, 2)
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 2)
 	if len(ws) > 0 && isMonth(t, wordsStart(t, p, 1), ws[0]) {
 		return true
 	}
@@ -600,13 +625,15 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	if s.inQuote(n.start, n.end) {
 		return next
 	}
-	ws := prevWords(t, f.start, 3)
+	var wb [6]string
+	ws := prevWords(&wb, t, f.start, 3)
 	if len(ws) > 0 && (tbl.enBefore[ws[0]] || len(ws) > 1 && tbl.enBefore[ws[1]+" "+ws[0]]) && n.digits {
 		return codeRunEnd(t, n.start)
 	}
 	if b := skipPunctBack(t, f.start); b < f.start && n.digits {
 		// The hotline, 12345, ...; Tel: 023 ...
-		if cw := prevWords(t, b, 2); len(cw) > 0 && (tbl.enBefore[cw[0]] || len(cw) > 1 && tbl.enBefore[cw[1]+" "+cw[0]]) {
+		var cb [6]string
+		if cw := prevWords(&cb, t, b, 2); len(cw) > 0 && (tbl.enBefore[cw[0]] || len(cw) > 1 && tbl.enBefore[cw[1]+" "+cw[0]]) {
 			return codeRunEnd(t, n.start)
 		}
 	}
@@ -930,7 +957,8 @@ func enRate(t string, p int, unit string) (string, int) {
 func (s *scanner) enRange(f *found, n *number, hasUnit bool, u unitEntry) (int, bool) {
 	t := s.t
 	q := f.end
-	ws := prevWords(t, f.start, 1)
+	var wb [6]string
+	ws := prevWords(&wb, t, f.start, 1)
 	between := len(ws) > 0 && ws[0] == "between"
 	r := q
 	for r < len(t) && t[r] == ' ' {

@@ -84,10 +84,12 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		lastEnd = f.end
 		// map the offsets in increasing order, so that the mapper walks
 		// the sentence once
-		os, _, _ := m.span(f.outS, f.outS)
-		s, e, txt := m.span(f.start, f.end)
-		cs, ce, _ := m.span(f.coreS, f.coreE)
-		_, oe, _ := m.span(f.outE, f.outE)
+		offs := [6]int{f.outS, f.start, f.coreS, f.coreE, f.end, f.outE}
+		ends := [6]bool{false, false, false, true, true, true}
+		var cps, obs [6]int
+		m.points(offs[:], ends[:], cps[:], obs[:])
+		os, s, cs, ce, e, oe := cps[0], cps[1], cps[2], cps[3], cps[4], cps[5]
+		txt := m.orig[obs[1]:obs[4]]
 		c := Claim{
 			Lang: lang, Sentence: index, Text: txt,
 			Start: base + s, End: base + e,
@@ -98,9 +100,12 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		}
 		c.Core = corpus.Span{Start: base + cs, End: base + ce}
 		c.Outer = corpus.Span{Start: base + os, End: base + oe}
-		if lang == "zh" && words != nil {
+		switch {
+		case lang == "zh" && words != nil:
 			sc.zhContextWords(f, &c, words)
-		} else {
+		case lang == "zh":
+			c.Context = sc.zhContext(f)
+		default:
 			c.Context = f.ctx
 		}
 		if c.Unit == "" && c.Kind == Count {
@@ -145,8 +150,12 @@ func needsFold(s string) bool {
 			continue
 		}
 		switch r {
-		case '，', '；', '：', '！', '？', '（', '）', '\u3000':
-			if !prevDigit && (i >= len(s) || !isDigit(s[i]) && !strings.HasPrefix(s[i:], "０")) {
+		case '；', '！', '？', '（', '）', '\u3000':
+			prevDigit = false
+			continue
+		case '，', '：':
+			// only between two digits: 4，565, 1：0.81
+			if !prevDigit || i >= len(s) || !isDigit(s[i]) && !strings.HasPrefix(s[i:], "０") {
 				prevDigit = false
 				continue
 			}
@@ -193,6 +202,47 @@ func (m *mapper) byteOf(r int) int {
 		m.or++
 	}
 	return m.ob
+}
+
+// point maps one boundary of the scanned text (a start, or an exclusive
+// end) to a code point and a byte offset of the original. Boundaries must be
+// visited in increasing order for the cursors to walk the text once.
+func (m *mapper) point(b int, end bool) (cp, ob int) {
+	if m.sq != nil {
+		switch {
+		case end && b > 0:
+			b = m.sq[b-1] + 1
+		default:
+			b = m.sq[b]
+		}
+	}
+	if m.fold == nil {
+		return m.runeOf(b), b
+	}
+	cp = m.fold.Orig(b)
+	if end && b > 0 {
+		cp = m.fold.Orig(b-1) + 1
+	}
+	return cp, m.byteOf(cp)
+}
+
+// points maps the boundaries offs to code points (cps) and original byte
+// offsets (obs), visiting them in increasing order.
+func (m *mapper) points(offs []int, ends []bool, cps, obs []int) {
+	var idx [8]int
+	n := len(offs)
+	for i := 0; i < n; i++ {
+		idx[i] = i
+	}
+	for i := 1; i < n; i++ { // insertion sort: a handful of values
+		for j := i; j > 0 && offs[idx[j]] < offs[idx[j-1]]; j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
+	for i := 0; i < n; i++ {
+		k := idx[i]
+		cps[k], obs[k] = m.point(offs[k], ends[k])
+	}
 }
 
 // span maps [start, end) bytes of the scanned text to code points of the

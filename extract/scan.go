@@ -14,6 +14,7 @@ type scanner struct {
 	first, last int      // first and past-last non-space bytes
 	out         []found
 	lastEnd     int // where the last claim ends: prefixes never reach before it
+	quotesDone  bool
 }
 
 func (s *scanner) prepare() {
@@ -34,7 +35,7 @@ func (s *scanner) prepare() {
 		}
 		s.last -= size
 	}
-	s.findQuotes()
+	s.quotesDone = false
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -80,6 +81,12 @@ func (s *scanner) findQuotes() {
 }
 
 func (s *scanner) inQuote(p, e int) bool {
+	if !s.quotesDone {
+		s.quotesDone = true
+		if strings.ContainsAny(s.t, "\"“「『《‘") {
+			s.findQuotes()
+		}
+	}
 	for _, q := range s.quotes {
 		if p >= q[0] && e <= q[1] {
 			// a quotation that holds nothing but the figure quotes a figure

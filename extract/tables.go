@@ -77,6 +77,9 @@ type tables struct {
 	zhUnits, enUnits         map[string]unitEntry
 	zhUnitFirst              runeSet // runes that start a Chinese unit
 	zhSkipLast               runeSet // runes that end a context skip word
+	zhQualLast, zhChangeLast runeSet // runes that end a qualifier or change word before a number
+	zhBeforeLast             runeSet // runes that end a code word (电话, 邮编)
+	zhWordFirst              runeSet // runes that start a word written with numerals
 	zhUnitMax                int // longest zh unit, in bytes
 	enUnitWords              int // most words in an en unit
 	zhCurPrefix, enCurPrefix map[string]unitEntry
@@ -288,6 +291,10 @@ func loadTables() *tables {
 		}
 		t.qual[key][f] = q
 		t.qualMax[key] = max(t.qualMax[key], n)
+		if key == "zh/before" {
+			lr, _ := utf8.DecodeLastRuneInString(f)
+			t.zhQualLast.add(lr)
+		}
 	}
 	for _, r := range readTSV("change.tsv", 3) {
 		d := 1
@@ -295,6 +302,10 @@ func loadTables() *tables {
 			d = -1
 		}
 		t.change[r[0]][r[1]] = d
+		if r[0] == "zh" {
+			lr, _ := utf8.DecodeLastRuneInString(r[1])
+			t.zhChangeLast.add(lr)
+		}
 		n := len(r[1])
 		if r[0] == "en" {
 			n = words(r[1])
@@ -314,8 +325,12 @@ func loadTables() *tables {
 		case "zh/word", "zh/name":
 			t.zhWord[r[2]] = true
 			t.zhWordMax = max(t.zhWordMax, len(r[2]))
+			fr, _ := utf8.DecodeRuneInString(r[2])
+			t.zhWordFirst.add(fr)
 		case "zh/before":
 			t.zhBefore[r[2]] = true
+			lr, _ := utf8.DecodeLastRuneInString(r[2])
+			t.zhBeforeLast.add(lr)
 		case "zh/rank":
 			t.zhRank[r[2]] = true
 		case "en/before":

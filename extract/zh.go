@@ -95,6 +95,9 @@ func fanFan(t string, p int) (int, *big.Rat) {
 // a figure after all (千万元).
 func (s *scanner) zhWordAt(p int) int {
 	t := s.t
+	if r, _ := decodeFast(t, p); !tbl.zhWordFirst.has(r) {
+		return 0
+	}
 	for e := min(len(t), p+tbl.zhWordMax); e > p; e-- {
 		if e < len(t) && !utf8.RuneStart(t[e]) {
 			continue
@@ -118,6 +121,9 @@ func (s *scanner) zhWordCovers(p int) bool {
 	t := s.t
 	for b := p - 1; b >= 0 && b >= p-tbl.zhWordMax; b-- {
 		if !utf8.RuneStart(t[b]) {
+			continue
+		}
+		if r, _ := decodeFast(t, b); !tbl.zhWordFirst.has(r) {
 			continue
 		}
 		for e := p + 1; e <= len(t) && e <= b+tbl.zhWordMax; e++ {
@@ -181,6 +187,9 @@ func zhQualBefore(t string, p int) (Qualifier, int) {
 			}
 			q -= len(fill)
 		}
+		if r, _ := utf8.DecodeLastRuneInString(t[:q]); !tbl.zhQualLast.has(r) {
+			continue
+		}
 		m := tbl.qual["zh/before"]
 		for k := tbl.qualMax["zh/before"]; k > 0; k-- {
 			if q-k < 0 || !utf8.RuneStart(t[q-k]) {
@@ -215,6 +224,9 @@ func zhChangeBefore(t string, p int) int {
 			break
 		}
 	}
+	if r, _ := utf8.DecodeLastRuneInString(t[:q]); !tbl.zhChangeLast.has(r) {
+		return 0
+	}
 	m := tbl.change["zh"]
 	for k := tbl.changeMax["zh"]; k > 0; k-- {
 		if q-k < 0 || !utf8.RuneStart(t[q-k]) {
@@ -236,6 +248,9 @@ func zhBeforeCode(t string, p int) bool {
 	}
 	if endsWith(t, q, "：") {
 		q -= len("：")
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t[:q]); !tbl.zhBeforeLast.has(r) {
+		return false
 	}
 	for k := 1; k <= 18 && q-k >= 0; k++ {
 		if !utf8.RuneStart(t[q-k]) {
@@ -944,6 +959,5 @@ func (s *scanner) finishZh(f *found, n *number, p int, neg bool) {
 	if f.kind == "" {
 		f.kind = Count
 	}
-	f.ctx = s.zhContext(f)
-	s.add(*f)
+	s.add(*f) // the context is found later, with gse's words when there are some
 }
