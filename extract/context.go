@@ -19,6 +19,9 @@ const (
 
 // zhNounEnding returns the longest dictionary noun that t[b:e] ends with.
 func zhNounEnding(t string, b, e int) (string, bool) {
+	if r, _ := decodeLastFast(t, e); !tbl.zhNounLast.has(r) {
+		return "", false
+	}
 	for k := min(e-b, tbl.nounsMax["zh"]); k > 0; k-- {
 		if !utf8.RuneStart(t[e-k]) {
 			continue
@@ -36,7 +39,7 @@ func zhSkipEnding(t string, e int) int {
 	if e == 0 {
 		return 0
 	}
-	if r, _ := utf8.DecodeLastRuneInString(t[:e]); !tbl.zhSkipLast.has(r) {
+	if r, _ := decodeLastFast(t, e); !tbl.zhSkipLast.has(r) {
 		return 0
 	}
 	for k := min(e, 12); k > 0; k-- {
@@ -58,7 +61,7 @@ func (s *scanner) zhContext(f *found) string {
 		q := f.end
 		best := -1
 		for runes := 0; q < len(t) && runes < 8; runes++ {
-			r, size := utf8.DecodeRuneInString(t[q:])
+			r, size := decodeFast(t, q)
 			if !isHan(r) || r == '的' || r == '和' || r == '与' || r == '及' {
 				break
 			}
@@ -86,7 +89,7 @@ func (s *scanner) zhContext(f *found) string {
 	}
 	b := e
 	for runes := 0; b > 0 && runes < maxCtxRunes-4; runes++ {
-		r, size := utf8.DecodeLastRuneInString(t[:b])
+		r, size := decodeLastFast(t, b)
 		if !isHan(r) || r == '的' || r == '为' {
 			break
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"math/big"
 	"strings"
+	"sync"
 )
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -163,7 +164,7 @@ func (a arabic) rat() *big.Rat {
 		}
 		if ok && len(a.dec) > 0 && a.dec != "." {
 			if scale <= 0 {
-				return new(big.Rat).SetInt64(m)
+				return smallRat(m)
 			}
 			return big.NewRat(m, pow10[scale])
 		}
@@ -178,3 +179,26 @@ func (a arabic) rat() *big.Rat {
 func ratInt(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
 
 func ratMul(a *big.Rat, n int64) *big.Rat { return new(big.Rat).Mul(a, ratInt(n)) }
+
+// smallRats holds shared, never modified values for the integers that
+// figures most often state; a Rat from smallRat must not be changed in
+// place (the readers always compute into new values).
+var (
+	smallRatsOnce sync.Once
+	smallRats     []big.Rat
+)
+
+const smallRatMax = 10000
+
+func smallRat(m int64) *big.Rat {
+	if m < 0 || m >= smallRatMax {
+		return new(big.Rat).SetInt64(m)
+	}
+	smallRatsOnce.Do(func() {
+		smallRats = make([]big.Rat, smallRatMax)
+		for i := range smallRats {
+			smallRats[i].SetInt64(int64(i))
+		}
+	})
+	return &smallRats[m]
+}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math/big"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -70,7 +69,12 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 	if len(sc.out) == 0 {
 		return nil
 	}
-	sort.SliceStable(sc.out, func(i, j int) bool { return sc.out[i].start < sc.out[j].start })
+	// claims come out nearly in order: an insertion sort is cheapest
+	for i := 1; i < len(sc.out); i++ {
+		for j := i; j > 0 && sc.out[j].start < sc.out[j-1].start; j-- {
+			sc.out[j], sc.out[j-1] = sc.out[j-1], sc.out[j]
+		}
+	}
 	sc.out = mergeBounds(sc.t, sc.out)
 	m := newMapper(text, fold)
 	m.sq = sq
@@ -143,7 +147,13 @@ func needsFold(s string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		if c >= 0xE4 && c <= 0xE9 {
+			// CJK unified ideographs (U+4E00-U+9FFF) are stable
+			prevDigit = false
+			i += 3
+			continue
+		}
+		r, size := decodeFast(s, i)
 		i += size
 		if nfkcStable(r) {
 			prevDigit = false
@@ -294,11 +304,16 @@ func squeezeSpaces(t string) (string, []int) {
 			isHan(b) && a < utf8.RuneSelf && (isDigit(byte(a)) || a == '%')
 	}
 	any := false
-	for i := 0; i < len(t); i++ {
-		if t[i] == ' ' && drop(i) {
+	for i := strings.IndexByte(t, ' '); i >= 0 && i < len(t); {
+		if drop(i) {
 			any = true
 			break
 		}
+		j := strings.IndexByte(t[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	if !any {
 		return t, nil

@@ -15,6 +15,7 @@ type scanner struct {
 	out         []found
 	lastEnd     int // where the last claim ends: prefixes never reach before it
 	quotesDone  bool
+	num         number // storage for the number being read (see claimZh)
 }
 
 func (s *scanner) prepare() {
@@ -29,13 +30,14 @@ func (s *scanner) prepare() {
 	}
 	// trailing sentence punctuation does not count against a whole-text figure
 	for s.last > s.first {
-		r, size := utf8.DecodeLastRuneInString(t[:s.last])
-		if !strings.ContainsRune("。.！!？?；;，,、 ", r) {
-			break
+		r, size := decodeLastFast(t, s.last)
+		switch r {
+		case '。', '.', '！', '!', '？', '?', '；', ';', '，', ',', '、', ' ':
+		default:
+			return
 		}
 		s.last -= size
 	}
-	s.quotesDone = false
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -83,7 +85,9 @@ func (s *scanner) findQuotes() {
 func (s *scanner) inQuote(p, e int) bool {
 	if !s.quotesDone {
 		s.quotesDone = true
-		if strings.ContainsAny(s.t, "\"“「『《‘") {
+		t := s.t
+		if strings.IndexByte(t, '"') >= 0 || strings.Contains(t, "“") || strings.Contains(t, "「") ||
+			strings.Contains(t, "『") || strings.Contains(t, "《") || strings.Contains(t, "‘") {
 			s.findQuotes()
 		}
 	}
@@ -120,17 +124,14 @@ func endsWith(t string, p int, w string) bool {
 
 // lastRune returns the rune before p and its size.
 func lastRune(t string, p int) (rune, int) {
-	if p <= 0 {
-		return 0, 0
-	}
-	return utf8.DecodeLastRuneInString(t[:p])
+	return decodeLastFast(t, p)
 }
 
 func runeAt(t string, p int) (rune, int) {
 	if p >= len(t) {
 		return 0, 0
 	}
-	return utf8.DecodeRuneInString(t[p:])
+	return decodeFast(t, p)
 }
 
 func isHan(r rune) bool {
@@ -415,4 +416,23 @@ func decodeFast(t string, p int) (rune, int) {
 		}
 	}
 	return utf8.DecodeRuneInString(t[p:])
+}
+
+// decodeLastFast decodes the rune ending at t[p-1], with a fast path for
+// three-byte sequences.
+func decodeLastFast(t string, p int) (rune, int) {
+	if p <= 0 {
+		return 0, 0
+	}
+	c := t[p-1]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if p >= 3 && t[p-3]&0xF0 == 0xE0 && t[p-2]&0xC0 == 0x80 && c&0xC0 == 0x80 {
+		r := rune(t[p-3]&0x0F)<<12 | rune(t[p-2]&0x3F)<<6 | rune(c&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(t[:p])
 }

@@ -80,8 +80,8 @@ type tables struct {
 	zhQualLast, zhChangeLast runeSet // runes that end a qualifier or change word before a number
 	zhBeforeLast             runeSet // runes that end a code word (电话, 邮编)
 	zhWordFirst              runeSet // runes that start a word written with numerals
-	zhUnitMax                int // longest zh unit, in bytes
-	enUnitWords              int // most words in an en unit
+	zhUnitMax                int     // longest zh unit, in bytes
+	enUnitWords              int     // most words in an en unit
 	zhCurPrefix, enCurPrefix map[string]unitEntry
 	zhCurMax, enCurWords     int
 
@@ -96,8 +96,9 @@ type tables struct {
 	change    map[string]map[string]int // lang -> form -> +1/-1
 	changeMax map[string]int
 
-	nouns    map[string]map[string]string
-	nounsMax map[string]int
+	nouns      map[string]map[string]string
+	zhNounLast runeSet
+	nounsMax   map[string]int
 
 	zhWord    map[string]bool // words and names written with numerals
 	zhWordMax int
@@ -314,6 +315,10 @@ func loadTables() *tables {
 	}
 	for _, r := range readTSV("nouns.tsv", 2) {
 		t.nouns[r[0]][r[1]] = col(r, 2)
+		if r[0] == "zh" {
+			lr, _ := utf8.DecodeLastRuneInString(r[1])
+			t.zhNounLast.add(lr)
+		}
 		n := len(r[1])
 		if r[0] == "en" {
 			n = words(r[1])

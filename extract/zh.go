@@ -187,7 +187,7 @@ func zhQualBefore(t string, p int) (Qualifier, int) {
 			}
 			q -= len(fill)
 		}
-		if r, _ := utf8.DecodeLastRuneInString(t[:q]); !tbl.zhQualLast.has(r) {
+		if r, _ := decodeLastFast(t, q); !tbl.zhQualLast.has(r) {
 			continue
 		}
 		m := tbl.qual["zh/before"]
@@ -224,7 +224,7 @@ func zhChangeBefore(t string, p int) int {
 			break
 		}
 	}
-	if r, _ := utf8.DecodeLastRuneInString(t[:q]); !tbl.zhChangeLast.has(r) {
+	if r, _ := decodeLastFast(t, q); !tbl.zhChangeLast.has(r) {
 		return 0
 	}
 	m := tbl.change["zh"]
@@ -249,7 +249,7 @@ func zhBeforeCode(t string, p int) bool {
 	if endsWith(t, q, "：") {
 		q -= len("：")
 	}
-	if r, _ := utf8.DecodeLastRuneInString(t[:q]); !tbl.zhBeforeLast.has(r) {
+	if r, _ := decodeLastFast(t, q); !tbl.zhBeforeLast.has(r) {
 		return false
 	}
 	for k := 1; k <= 18 && q-k >= 0; k++ {
@@ -268,7 +268,12 @@ func (s *scanner) claimZh(p int) int {
 	if w := s.zhWordAt(p); w > 0 {
 		return p + w
 	}
-	n := readZh(t, p)
+	// the commonest figures (digits, 6.6万) are read into the scanner's own
+	// number; claimZh keeps no pointer to it past its return
+	n := readZhFast(t, p, &s.num)
+	if n == nil {
+		n = readZh(t, p)
+	}
 	if n == nil {
 		_, size := utf8.DecodeRuneInString(t[p:])
 		return p + max(size, 1)

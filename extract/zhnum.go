@@ -59,7 +59,7 @@ func zhAt(t string, p int) (zhNumeral, rune, int) {
 	if p >= len(t) || t[p] < utf8.RuneSelf {
 		return zhNumeral{}, 0, 1
 	}
-	r, size := utf8.DecodeRuneInString(t[p:])
+	r, size := decodeFast(t, p)
 	if r >= 0x10000 || !tbl.zhBits.has(r) {
 		return zhNumeral{}, r, size
 	}
@@ -91,7 +91,7 @@ const (
 // 1.2万, 二十五万三千, 4.78万亿, 百分之八十, 三分之二, 三又三分之一) starting at
 // t[p]. It returns nil when nothing numeric starts there.
 func readZh(t string, p int) *number {
-	if n := readZhFast(t, p); n != nil {
+	if n := readZhFast(t, p, nil); n != nil {
 		return n
 	}
 	n := readZhInt(t, p)
@@ -194,7 +194,10 @@ func readZhSigned(t string, p int) *number {
 		neg = true
 		p++
 	}
-	n := readZhInt(t, p)
+	n := readZhFast(t, p, nil)
+	if n == nil {
+		n = readZhInt(t, p)
+	}
 	if n != nil && neg {
 		n.val = new(big.Rat).Neg(n.val)
 	}
@@ -618,7 +621,7 @@ func zhLetterMult(t string, p int) (int64, int, bool) {
 // readZhFast reads the commonest figures of Chinese bulletins without the
 // numeral machinery: digits (3132, 83.5, 1,200) alone or with one multiplier
 // (6.6万, 4.39亿). It returns nil for anything else, which readZhInt reads.
-func readZhFast(t string, p int) *number {
+func readZhFast(t string, p int, dst *number) *number {
 	if p >= len(t) || !isDigit(t[p]) {
 		return nil
 	}
@@ -645,7 +648,11 @@ func readZhFast(t string, p int) *number {
 	if v == nil {
 		return nil
 	}
-	n := &number{start: p, end: e, val: v, digits: true, intDigits: a.intDigits, lead0: a.lead0, dotted: a.dotted,
+	n := dst
+	if n == nil {
+		n = new(number)
+	}
+	*n = number{start: p, end: e, val: v, digits: true, intDigits: a.intDigits, lead0: a.lead0, dotted: a.dotted,
 		plain: !a.sep && !a.point && mult == 0}
 	if mult > 0 {
 		n.val = ratMul(v, mult)
