@@ -174,23 +174,26 @@ func BenchmarkRatio(b *testing.B) {
 }
 
 // sideBySide runs base and ours in alternating rounds and returns the
-// throughput of ours relative to base (time of base / time of ours).
+// throughput of ours relative to base: the best time per run of base over
+// the best time per run of ours. Taking the best round of each filters out
+// the moments other processes take the CPU.
 func sideBySide(base, ours func()) float64 {
-	var tb, to time.Duration
-	var nb, no int
-	for round := 0; round < 4; round++ {
-		start := time.Now()
-		for time.Since(start) < 50*time.Millisecond {
-			base()
-			nb++
+	bestB, bestO := time.Duration(1<<62), time.Duration(1<<62)
+	for round := 0; round < 10; round++ {
+		for _, x := range []struct {
+			f    func()
+			best *time.Duration
+		}{{base, &bestB}, {ours, &bestO}} {
+			start := time.Now()
+			n := 0
+			for time.Since(start) < 30*time.Millisecond {
+				x.f()
+				n++
+			}
+			if d := time.Since(start) / time.Duration(n); d < *x.best {
+				*x.best = d
+			}
 		}
-		tb += time.Since(start)
-		start = time.Now()
-		for time.Since(start) < 50*time.Millisecond {
-			ours()
-			no++
-		}
-		to += time.Since(start)
 	}
-	return (float64(tb) / float64(nb)) / (float64(to) / float64(no))
+	return float64(bestB) / float64(bestO)
 }

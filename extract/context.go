@@ -19,16 +19,8 @@ const (
 
 // zhNounEnding returns the longest dictionary noun that t[b:e] ends with.
 func zhNounEnding(t string, b, e int) (string, bool) {
-	if r, _ := decodeLastFast(t, e); !tbl.zhNounLast.has(r) {
-		return "", false
-	}
-	for k := min(e-b, tbl.nounsMax["zh"]); k > 0; k-- {
-		if !utf8.RuneStart(t[e-k]) {
-			continue
-		}
-		if _, ok := tbl.nouns["zh"][t[e-k:e]]; ok {
-			return t[e-k : e], true
-		}
+	if w, ok := tbl.zhNounIx.suffixAt(t, e); ok && len(w) <= e-b {
+		return w, true
 	}
 	return "", false
 }
@@ -36,19 +28,8 @@ func zhNounEnding(t string, b, e int) (string, bool) {
 // zhSkipEnding returns the length of a skip word (达, 分别, 发放) that t[:e]
 // ends with, or 0.
 func zhSkipEnding(t string, e int) int {
-	if e == 0 {
-		return 0
-	}
-	if r, _ := decodeLastFast(t, e); !tbl.zhSkipLast.has(r) {
-		return 0
-	}
-	for k := min(e, 12); k > 0; k-- {
-		if !utf8.RuneStart(t[e-k]) {
-			continue
-		}
-		if tbl.zhSkip[t[e-k:e]] {
-			return k
-		}
+	if w, ok := tbl.zhSkipIx.suffixAt(t, e); ok {
+		return len(w)
 	}
 	return 0
 }

@@ -180,6 +180,40 @@ func ratInt(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
 
 func ratMul(a *big.Rat, n int64) *big.Rat { return new(big.Rat).Mul(a, ratInt(n)) }
 
+// ratTimes returns the value times mult (10000 for 万), computing in int64
+// when it can: 4.39亿 is 439000000 without big arithmetic.
+func (a arabic) ratTimes(mult int64) *big.Rat {
+	if len(a.dec) <= 15 && mult <= 100000000 {
+		var m int64
+		scale := -1
+		for i := 0; i < len(a.dec); i++ {
+			c := a.dec[i]
+			switch {
+			case c == '.':
+				scale = 0
+			case isDigit(c):
+				m = m*10 + int64(c-'0')
+				if scale >= 0 {
+					scale++
+				}
+			default:
+				return ratMul(a.rat(), mult)
+			}
+		}
+		scale = max(scale, 0)
+		// m * mult / 10^scale, with mult a power of ten
+		d := pow10[scale]
+		if mult%d == 0 && m <= (1<<62)/(mult/d) {
+			return smallRat(m * (mult / d))
+		}
+	}
+	v := a.rat()
+	if v == nil {
+		return nil
+	}
+	return ratMul(v, mult)
+}
+
 // smallRats holds shared, never modified values for the integers that
 // figures most often state; a Rat from smallRat must not be changed in
 // place (the readers always compute into new values).

@@ -339,20 +339,19 @@ func zhUnitAt(t string, p int) (unitEntry, int) {
 	if p >= len(t) {
 		return unitEntry{}, 0
 	}
-	if r, _ := decodeFast(t, p); !tbl.zhUnitFirst.has(r) {
+	if !isLetter(t[p]) {
+		if w, ok := tbl.zhUnitIx.prefixAt(t, p); ok {
+			return tbl.zhUnits[w], p + len(w)
+		}
 		return unitEntry{}, 0
 	}
+	// Latin-letter units match in any case (168CM) and end at a word boundary
 	maxEnd := min(len(t), p+tbl.zhUnitMax)
 	for e := maxEnd; e > p; e-- {
 		if e < len(t) && !utf8.RuneStart(t[e]) {
 			continue
 		}
-		key := t[p:e]
-		if isLetter(key[0]) {
-			key = lower(key)
-		}
-		if u, ok := tbl.zhUnits[key]; ok {
-			// ASCII units must end at a word boundary (km, not kmh)
+		if u, ok := tbl.zhUnits[lower(t[p:e])]; ok {
 			if isLetter(t[e-1]) && e < len(t) && isLetter(t[e]) {
 				continue
 			}

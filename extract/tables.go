@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"math/big"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -69,6 +70,11 @@ type enWord struct {
 }
 
 type tables struct {
+	// affix indexes over the Chinese dictionaries
+	zhUnitIx, zhWordIx                affixIndex // by first rune
+	zhQualIx, zhChangeIx, zhBeforeIx  affixIndex // by last rune
+	zhSkipIx, zhNounIx, zhAfterQualIx affixIndex
+
 	zhNum map[rune]zhNumeral
 	// zhBits has a bit set for every BMP rune in zhNum, so that the
 	// scanner tests each rune of a sentence without a map lookup
@@ -365,6 +371,14 @@ func loadTables() *tables {
 			panic(fmt.Sprintf("extract: context.tsv: bad row %q", r))
 		}
 	}
+	t.zhUnitIx = newAffixIndex(keys(t.zhUnits), false)
+	t.zhWordIx = newAffixIndex(keys(t.zhWord), false)
+	t.zhQualIx = newAffixIndex(keys(t.qual["zh/before"]), true)
+	t.zhAfterQualIx = newAffixIndex(keys(t.qual["zh/after"]), false)
+	t.zhChangeIx = newAffixIndex(keys(t.change["zh"]), true)
+	t.zhBeforeIx = newAffixIndex(keys(t.zhBefore), true)
+	t.zhSkipIx = newAffixIndex(keys(t.zhSkip), true)
+	t.zhNounIx = newAffixIndex(keys(t.nouns["zh"]), true)
 	return t
 }
 
@@ -379,4 +393,62 @@ func (s *runeSet) add(r rune) {
 
 func (s *runeSet) has(r rune) bool {
 	return r >= 0x10000 || s[r/64]&(1<<(r%64)) != 0
+}
+
+// affixIndex finds which of a set of words starts (or ends) at a position
+// with one map lookup on the first (or last) rune and a few comparisons,
+// longest word first.
+type affixIndex map[rune][]string
+
+func newAffixIndex(words []string, last bool) affixIndex {
+	ix := affixIndex{}
+	for _, w := range words {
+		var r rune
+		if last {
+			r, _ = utf8.DecodeLastRuneInString(w)
+		} else {
+			r, _ = utf8.DecodeRuneInString(w)
+		}
+		ix[r] = append(ix[r], w)
+	}
+	for _, l := range ix {
+		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	return ix
+}
+
+// prefixAt returns the longest word that t[p:] starts with.
+func (ix affixIndex) prefixAt(t string, p int) (string, bool) {
+	if p >= len(t) {
+		return "", false
+	}
+	r, _ := decodeFast(t, p)
+	for _, w := range ix[r] {
+		if len(t)-p >= len(w) && t[p:p+len(w)] == w {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// suffixAt returns the longest word that t[:e] ends with.
+func (ix affixIndex) suffixAt(t string, e int) (string, bool) {
+	if e <= 0 {
+		return "", false
+	}
+	r, _ := decodeLastFast(t, e)
+	for _, w := range ix[r] {
+		if e >= len(w) && t[e-len(w):e] == w {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+func keys[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

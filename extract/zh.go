@@ -95,27 +95,21 @@ func fanFan(t string, p int) (int, *big.Rat) {
 // a figure after all (千万元).
 func (s *scanner) zhWordAt(p int) int {
 	t := s.t
-	if r, _ := decodeFast(t, p); !tbl.zhWordFirst.has(r) {
+	w, ok := tbl.zhWordIx.prefixAt(t, p)
+	if !ok {
 		return 0
 	}
-	for e := min(len(t), p+tbl.zhWordMax); e > p; e-- {
-		if e < len(t) && !utf8.RuneStart(t[e]) {
-			continue
-		}
-		if tbl.zhWord[t[p:e]] {
-			if u, ue := zhUnitAt(t, e); ue > 0 && (u.kind == "money" || u.kind == "measure" && u.unit != "year") {
-				return 0
-			}
-			if _, ok := fracTail(t, e); ok {
-				return 0 // 千万分之六
-			}
-			return e - p
-		}
+	e := p + len(w)
+	if u, ue := zhUnitAt(t, e); ue > 0 && (u.kind == "money" || u.kind == "measure" && u.unit != "year") {
+		return 0
 	}
-	return 0
+	if _, ok := fracTail(t, e); ok {
+		return 0 // 千万分之六
+	}
+	return e - p
 }
 
-// zhWordBefore reports whether a word written with numerals ends inside the
+// zhWordCovers reports whether a word written with numerals ends inside the
 // number at p (统一: the 一 of 统一零售价 belongs to the word).
 func (s *scanner) zhWordCovers(p int) bool {
 	t := s.t
@@ -187,17 +181,8 @@ func zhQualBefore(t string, p int) (Qualifier, int) {
 			}
 			q -= len(fill)
 		}
-		if r, _ := decodeLastFast(t, q); !tbl.zhQualLast.has(r) {
-			continue
-		}
-		m := tbl.qual["zh/before"]
-		for k := tbl.qualMax["zh/before"]; k > 0; k-- {
-			if q-k < 0 || !utf8.RuneStart(t[q-k]) {
-				continue
-			}
-			if qq, ok := m[t[q-k:q]]; ok {
-				return qq, q - k
-			}
+		if w, ok := tbl.zhQualIx.suffixAt(t, q); ok {
+			return tbl.qual["zh/before"][w], q - len(w)
 		}
 	}
 	return "", p
@@ -224,17 +209,8 @@ func zhChangeBefore(t string, p int) int {
 			break
 		}
 	}
-	if r, _ := decodeLastFast(t, q); !tbl.zhChangeLast.has(r) {
-		return 0
-	}
-	m := tbl.change["zh"]
-	for k := tbl.changeMax["zh"]; k > 0; k-- {
-		if q-k < 0 || !utf8.RuneStart(t[q-k]) {
-			continue
-		}
-		if d, ok := m[t[q-k:q]]; ok {
-			return d
-		}
+	if w, ok := tbl.zhChangeIx.suffixAt(t, q); ok {
+		return tbl.change["zh"][w]
 	}
 	return 0
 }
@@ -249,18 +225,8 @@ func zhBeforeCode(t string, p int) bool {
 	if endsWith(t, q, "：") {
 		q -= len("：")
 	}
-	if r, _ := decodeLastFast(t, q); !tbl.zhBeforeLast.has(r) {
-		return false
-	}
-	for k := 1; k <= 18 && q-k >= 0; k++ {
-		if !utf8.RuneStart(t[q-k]) {
-			continue
-		}
-		if tbl.zhBefore[t[q-k:q]] {
-			return true
-		}
-	}
-	return false
+	_, ok := tbl.zhBeforeIx.suffixAt(t, q)
+	return ok
 }
 
 func (s *scanner) claimZh(p int) int {
@@ -921,19 +887,11 @@ func (s *scanner) finishZh(f *found, n *number, p int, neg bool) {
 		f.outS = min(f.outS, qs)
 	}
 	// qualifier after: 以上, 左右, 以内
-	m := tbl.qual["zh/after"]
-	for k := tbl.qualMax["zh/after"]; k > 0; k-- {
-		e := f.end + k
-		if e > len(t) || e < len(t) && !utf8.RuneStart(t[e]) {
-			continue
+	if w, ok := tbl.zhAfterQualIx.prefixAt(t, f.end); ok {
+		if f.qual == "" || f.qual == Exact || f.qual == Approx {
+			f.qual = tbl.qual["zh/after"][w]
 		}
-		if q, ok := m[t[f.end:e]]; ok {
-			if f.qual == "" || f.qual == Exact || f.qual == Approx {
-				f.qual = q
-			}
-			f.outE = max(f.outE, e)
-			break
-		}
+		f.outE = max(f.outE, f.end+len(w))
 	}
 	// a comparison: 比三十大, 比 170 低
 	if endsWith(t, start, "比") {

@@ -644,7 +644,12 @@ func readZhFast(t string, p int, dst *number) *number {
 	if _, ok := fracTail(t, e); ok {
 		return nil
 	}
-	v := a.rat()
+	var v *big.Rat
+	if mult > 0 {
+		v = a.ratTimes(mult)
+	} else {
+		v = a.rat()
+	}
 	if v == nil {
 		return nil
 	}
@@ -655,7 +660,6 @@ func readZhFast(t string, p int, dst *number) *number {
 	*n = number{start: p, end: e, val: v, digits: true, intDigits: a.intDigits, lead0: a.lead0, dotted: a.dotted,
 		plain: !a.sep && !a.point && mult == 0}
 	if mult > 0 {
-		n.val = ratMul(v, mult)
 		n.scaled, n.bigMult = true, mult
 	}
 	return n
