@@ -69,6 +69,9 @@ func (s *scanner) zhContext(f *found) string {
 		e -= k
 	}
 	b := e
+	if endsWith(t, e, "每") {
+		return "" // 每户3-5万: per household, not what it counts
+	}
 	for runes := 0; b > 0 && runes < maxCtxRunes-4; runes++ {
 		r, size := decodeLastFast(t, b)
 		if !isHan(r) || r == '的' || r == '为' {
@@ -78,6 +81,9 @@ func (s *scanner) zhContext(f *found) string {
 			break
 		}
 		b -= size
+	}
+	if strings.HasPrefix(t[b:e], "每") {
+		return ""
 	}
 	return t[b:e]
 }

@@ -28,9 +28,27 @@ func FormatDecimal(r *big.Rat) string {
 	return s
 }
 
-// ParseDecimal reads a decimal written by FormatDecimal.
+// ParseDecimal reads a decimal written by FormatDecimal: an optional minus
+// sign, digits and an optional decimal part ("439000000", "-2.1"). Other
+// forms that big.Rat would accept (1e9, 1/3) are refused, so that a value
+// from outside cannot ask for a huge computation.
 func ParseDecimal(s string) (*big.Rat, bool) {
-	if s == "" {
+	if s == "" || len(s) > 200 {
+		return nil, false
+	}
+	digits, point := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '-' && i == 0:
+		case c == '.' && !point && digits > 0:
+			point = true
+		case c >= '0' && c <= '9':
+			digits++
+		default:
+			return nil, false
+		}
+	}
+	if digits == 0 || s[len(s)-1] == '.' {
 		return nil, false
 	}
 	return new(big.Rat).SetString(s)

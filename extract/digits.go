@@ -21,7 +21,13 @@ type arabic struct {
 	point     bool // a decimal point
 	lead0     bool // a leading zero before more digits (023, 0033)
 	dotted    bool // more dot groups follow (192.168.1.2, 1.2.3): a code
+	long      bool // more than maxDigits digits: a code, never a figure
 }
+
+// maxDigits bounds the digits of a figure: longer runs are codes (IDs,
+// serial numbers), and reading them as exact values would cost more than
+// linear time.
+const maxDigits = 40
 
 // readArabic reads the digits at t[p:]: 3132, 3,132, 0.21, .5, 12,34,567.89
 // and, when spaced is set (English), 1 234 567. p is at a digit or at a '.'
@@ -121,6 +127,11 @@ func readArabic(t string, p int, spaced bool) arabic {
 		q = r
 	}
 	a.end = q
+	if q-p > maxDigits {
+		a.long = true
+		a.dec = "0"
+		return a
+	}
 	if b != nil {
 		a.dec = string(b)
 	} else {
@@ -143,6 +154,9 @@ var pow10 = func() [19]int64 {
 }()
 
 func (a arabic) rat() *big.Rat {
+	if a.long {
+		return nil
+	}
 	// fast path: at most 18 digits fit an int64 mantissa
 	if len(a.dec) <= 19 {
 		var m int64
@@ -183,6 +197,9 @@ func ratMul(a *big.Rat, n int64) *big.Rat { return new(big.Rat).Mul(a, ratInt(n)
 // ratTimes returns the value times mult (10000 for 万), computing in int64
 // when it can: 4.39亿 is 439000000 without big arithmetic.
 func (a arabic) ratTimes(mult int64) *big.Rat {
+	if a.long {
+		return nil
+	}
 	if len(a.dec) <= 15 && mult <= 100000000 {
 		var m int64
 		scale := -1

@@ -517,6 +517,9 @@ func (s *scanner) claimEn(p int) int {
 		if we > p {
 			return we
 		}
+		if isDigit(t[p]) {
+			return codeRunEnd(t, p) // a run too long to be a figure
+		}
 		return p + 1
 	}
 	return s.buildEn(n, p, false)

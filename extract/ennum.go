@@ -104,6 +104,7 @@ func readEn(t string, p int) *number {
 	q := p
 	nTok := 0
 	var whole *big.Rat // the whole part before "and <fraction>"
+	hadPoint := false  // a decimal was read: the number is complete
 	for q < len(t) {
 		if nTok > 0 {
 			r, hyph := nextToken(t, end)
@@ -149,8 +150,8 @@ func readEn(t string, p int) *number {
 					prev = pFrac
 					continue
 				}
-				if prev != pHundred && prev != pScale {
-					break
+				if prev != pHundred && prev != pScale || hadPoint {
+					break // 4.7 billion and 200 are two numbers
 				}
 				// "3 hundred and 2 hundred" are two numbers; "and 0" ends one
 				if prev == pHundred && !enAndJoins(t, r2) {
@@ -180,6 +181,7 @@ func readEn(t string, p int) *number {
 			if v == nil {
 				break
 			}
+			hadPoint = hadPoint || a.point
 			if nTok == 0 {
 				n.plain = !a.sep && !a.point
 				n.intDigits = a.intDigits

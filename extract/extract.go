@@ -93,6 +93,9 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		var cps, obs [6]int
 		m.points(offs[:], ends[:], cps[:], obs[:])
 		os, s, cs, ce, e, oe := cps[0], cps[1], cps[2], cps[3], cps[4], cps[5]
+		if len(claims) > 0 && base+s < claims[len(claims)-1].End || e <= s {
+			continue // two figures folded from one character (½ is 1⁄2)
+		}
 		txt := m.orig[obs[1]:obs[4]]
 		c := Claim{
 			Lang: lang, Sentence: index, Text: txt,
@@ -192,10 +195,13 @@ func newMapper(orig string, fold *corpus.Folded) *mapper {
 
 // runeOf returns the code-point offset of byte b of orig.
 func (m *mapper) runeOf(b int) int {
-	if b < m.ob {
-		m.ob, m.or = 0, 0
-	}
 	b = min(b, len(m.orig))
+	if b < m.ob {
+		// walk back from the cursor, not from the start: O(distance)
+		m.or -= utf8.RuneCountInString(m.orig[b:m.ob])
+		m.ob = b
+		return m.or
+	}
 	m.or += utf8.RuneCountInString(m.orig[m.ob:b])
 	m.ob = b
 	return m.or
@@ -203,8 +209,11 @@ func (m *mapper) runeOf(b int) int {
 
 // byteOf returns the byte offset of code point r of orig.
 func (m *mapper) byteOf(r int) int {
-	if r < m.or {
-		m.ob, m.or = 0, 0
+	for r < m.or && m.ob > 0 {
+		// walk back rune by rune: O(distance)
+		_, size := utf8.DecodeLastRuneInString(m.orig[:m.ob])
+		m.ob -= size
+		m.or--
 	}
 	for m.or < r && m.ob < len(m.orig) {
 		_, size := utf8.DecodeRuneInString(m.orig[m.ob:])

@@ -241,6 +241,9 @@ func (s *scanner) claimZh(p int) int {
 		n = readZh(t, p)
 	}
 	if n == nil {
+		if isDigit(t[p]) {
+			return codeRunEnd(t, p) // a run too long to be a figure
+		}
 		_, size := utf8.DecodeRuneInString(t[p:])
 		return p + max(size, 1)
 	}
@@ -298,7 +301,9 @@ func (s *scanner) claimZh(p int) int {
 	// vague magnitudes: 数千, 几十万, 上万, 成千上万
 	if n.zh && !n.digits {
 		if r, _ := lastRune(t, p); r == '数' || r == '數' || r == '几' || r == '幾' || r == '上' || r == '成' {
-			return next
+			if e, _, _ := zhAt(t, p); e.role == zhUnit || e.role == zhBig {
+				return next // 数十, 上万, 成千上万
+			}
 		}
 	}
 	// a rank: 前三, 前10名, 位居前列
@@ -457,6 +462,9 @@ func (s *scanner) claimZh(p int) int {
 				break
 			}
 			name := u2.unit
+			if name == "" {
+				name = zhRateNames[t[r+1:e2]]
+			}
 			if name == "" {
 				name = t[r+1 : e2]
 			}
@@ -682,6 +690,11 @@ func zhPercentTail(t string, q int, n *number) (*big.Rat, int, bool) {
 
 // Characters that make 成 after a number part of another word (3成为, 建成).
 const zhChengWords = "为為立功效本果员員熟都绩績交长長型就品分套批片年人家材才真全像活形风風事语語婚文名群药堆串行倍组組败敗色"
+
+// zhRateNames names the denominators of a rate (元/人/月) that are not
+// units of their own.
+var zhRateNames = map[string]string{"月": "month", "日": "day", "天": "day", "年": "year", "周": "week", "次": "time",
+	"人": "person", "户": "household", "床": "bed", "张": "bed", "小时": "hour", "亩": "mu", "吨": "tonne"}
 
 // clauseEnd reports whether the text after p ends a clause: the end, or a
 // character that is not Chinese.

@@ -555,22 +555,28 @@ func readZhSeq(t string, p int, n *number) *number {
 	q := p
 	for q < len(t) {
 		if isDigit(t[q]) {
-			buf = append(buf, t[q])
+			if len(buf) < maxDigits {
+				buf = append(buf, t[q])
+			}
 			q++
 			continue
 		}
 		e, _, size := zhAt(t, q)
 		if e.role == zhDigit {
-			buf = append(buf, byte('0'+e.val))
+			if len(buf) < maxDigits {
+				buf = append(buf, byte('0'+e.val))
+			}
 			q += size
 			continue
 		}
 		if e.role == zhUnit || e.role == zhTens {
 			// malformed: 十四五
-			if e.role == zhTens {
-				buf = append(buf, byte('0'+e.val/10), '0')
-			} else {
-				buf = append(buf, '1', '0')
+			if len(buf) < maxDigits {
+				if e.role == zhTens {
+					buf = append(buf, byte('0'+e.val/10), '0')
+				} else {
+					buf = append(buf, '1', '0')
+				}
 			}
 			q += size
 			continue
@@ -638,7 +644,8 @@ func readZhFast(t string, p int, dst *number) *number {
 		e += size
 		x, _, _ = zhAt(t, e)
 	}
-	if x.role != zhNone || e < len(t) && (isAlnum(t[e]) || t[e] == '/' || t[e] == ' ' || t[e] == '.') || hasPrefixAt(t, a.end, "又") {
+	if x.role != zhNone || e < len(t) && (isAlnum(t[e]) || t[e] == '/' || t[e] == ' ' || t[e] == '.') ||
+		hasPrefixAt(t, a.end, "又") || hasPrefixAt(t, a.end, "⁄") {
 		return nil
 	}
 	if _, ok := fracTail(t, e); ok {
