@@ -264,27 +264,6 @@ func (m *mapper) points(offs []int, ends []bool, cps, obs []int) {
 	}
 }
 
-// span maps [start, end) bytes of the scanned text to code points of the
-// original and returns the original's slice.
-func (m *mapper) span(start, end int) (int, int, string) {
-	if m.sq != nil {
-		if end > start {
-			end = m.sq[end-1] + 1
-		} else {
-			end = m.sq[start]
-		}
-		start = m.sq[start]
-	}
-	if m.fold == nil {
-		s := m.runeOf(start)
-		e := m.runeOf(end)
-		return s, e, m.orig[start:end]
-	}
-	sp := m.fold.OrigSpan(start, end)
-	bs := m.byteOf(sp.Start)
-	be := m.byteOf(sp.End)
-	return sp.Start, sp.End, m.orig[bs:be]
-}
 
 // squeezeSpaces removes the spaces that stand next to a Chinese character
 // (一 百 五 十, 7 万5 千, 百 分 之 2.4): Chinese has no spaces between words,

@@ -326,13 +326,6 @@ func signBefore(t string, p int) int {
 	return p
 }
 
-// unitAfter describes the unit found after a number.
-type unitMatch struct {
-	e   unitEntry
-	end int
-	ok  bool
-}
-
 // zhUnitAt returns the longest Chinese unit at p. Latin-letter units match
 // in any case (168CM).
 func zhUnitAt(t string, p int) (unitEntry, int) {

@@ -28,8 +28,6 @@ type number struct {
 	frac      bool // a fraction of a whole (三分之二, two thirds, 3/4)
 	mixed     bool // a whole number and a fraction (2 1/4, 三又三分之一)
 	scaled    bool // a multiplier was applied (万, million, k)
-	vague     bool // an order of magnitude, not a figure (hundreds of)
-	multVerb  bool // doubled, tripled
 	bigMult   int64
 	smallMult int64 // trailing 十/百/千 with nothing after it
 	seqVal    string
@@ -414,7 +412,6 @@ func readZhInt(t string, p int) *number {
 			}
 			v.Add(v, frac)
 			q, end = r2, r2
-			nTok++
 			// a multiplier may follow: 四点三九亿
 			if e2, _, s2 := zhAt(t, q); e2.role == zhBig && lastBig == 0 && !zhStopAt(t, q) {
 				v.Mul(v, ratInt(e2.val))
