@@ -264,7 +264,6 @@ func (m *mapper) points(offs []int, ends []bool, cps, obs []int) {
 	}
 }
 
-
 // squeezeSpaces removes the spaces that stand next to a Chinese character
 // (一 百 五 十, 7 万5 千, 百 分 之 2.4): Chinese has no spaces between words,
 // so these are typesetting, and the readers see the figure whole. Spaces

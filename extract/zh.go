@@ -631,7 +631,6 @@ func zhJiaoFen(t string, p int, afterJiao bool) (*big.Rat, int) {
 	return v, q
 }
 
-
 // zhPercentTail reads 成 and 折 after a number: 八成 (80%), 两成半 (25%),
 // 七成六 (76%), 9.5成, 九折 (90%), 75折, 三点一折 (31%).
 func zhPercentTail(t string, q int, n *number) (*big.Rat, int, bool) {
@@ -691,7 +690,6 @@ const zhChengWords = "为為立功效本果员員熟都绩績交长長型就品�
 // units of their own.
 var zhRateNames = map[string]string{"月": "month", "日": "day", "天": "day", "年": "year", "周": "week", "次": "time",
 	"人": "person", "户": "household", "床": "bed", "张": "bed", "小时": "hour", "亩": "mu", "吨": "tonne"}
-
 
 // zhUnitTail reads what follows a number (whose value is val) at q: its
 // unit, a half after it (两米半), the 角 and 分 of an amount (123元1角1分),
