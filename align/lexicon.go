@@ -19,13 +19,13 @@ var lexiconTSV string
 
 // Lexicon maps Chinese words and English words to shared concept ids.
 type Lexicon struct {
-	zh      map[string][]int32 // Chinese form -> concepts
-	zhMax   int                // longest Chinese form, in runes
-	enExact map[string][]int32 // English word -> concepts (single-word forms)
-	enPre   map[string][]int32 // English prefix (from "word*") -> concepts
-	enMin   int                // shortest prefix
+	zh      map[string][]int32     // Chinese form -> concepts
+	zhMax   int                    // longest Chinese form, in runes
+	enExact map[string][]int32     // English word -> concepts (single-word forms)
+	enPre   map[string][]int32     // English prefix (from "word*") -> concepts
+	enMin   int                    // shortest prefix
 	multi   map[string][]multiForm // multi-word English forms, by multiKey of their first word
-	n       int                // number of concepts
+	n       int                    // number of concepts
 }
 
 // multiForm is an English form of several words: every word must occur.
