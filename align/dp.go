@@ -17,6 +17,7 @@ func (a *aligner) run() []Bead {
 			break
 		}
 	}
+	beads = a.attachPass(beads)
 	return orderBeads(beads)
 }
 
@@ -175,31 +176,138 @@ func (a *aligner) beadScore(ev *evidenceRows, i0, i1, j0, j1 int) float64 {
 	if da == 0 || db == 0 {
 		return -p.Skip * float64(da+db)
 	}
-	var lz, le, cz, ce, nz, ne float64
+	var lz, le, cz, ce, nz, ne, lexH, numH float64
 	for i := i0; i < i1; i++ {
 		lz += a.lenZ[i]
-		cz += a.conZ[i]
-		nz += a.numZ[i]
 	}
 	for j := j0; j < j1; j++ {
 		le += a.lenE[j]
-		ce += a.conE[j]
-		ne += a.numE[j]
 	}
-	var lexH, numH float64
-	for i := i0; i < i1; i++ {
-		for j := j0; j < j1; j++ {
-			l, n := ev.get(i, j)
-			lexH += float64(l)
-			numH += float64(n)
-		}
+	if da == 1 && db == 1 {
+		cz, ce, nz, ne = a.conZ[i0], a.conE[j0], a.numZ[i0], a.numE[j0]
+		l, n := ev.get(i0, j0)
+		lexH, numH = float64(l), float64(n)
+	} else {
+		lexH, numH, cz, ce, nz, ne = a.unionEvidence(i0, i1, j0, j1)
 	}
-	d := (le - lz) / math.Sqrt(p.LenVar*(lz+le)/2+1)
 	s := p.Bonus - p.Merge*float64(da+db-2)
-	s += max(-p.LenWeight*d*d/2, -p.LenCap)
+	s += a.lengthScore(lz, le)
 	s += p.LexHit*lexH - p.LexMiss*max(0, (cz+ce)/2-lexH)
 	s += p.NumHit*numH - p.NumMiss*max(0, (nz+ne)/2-numH)
 	return s
+}
+
+func (a *aligner) lengthScore(lz, le float64) float64 {
+	p := &a.p
+	d := (le - lz) / math.Sqrt(p.LenVar*(lz+le)/2+1)
+	return max(-p.LenWeight*d*d/2, -p.LenCap)
+}
+
+// attachPass gives each sentence left unaligned next to an aligned bead a
+// second chance: the translator often merged it into its neighbour. It joins
+// the bead when that raises the bead's evidence (length fit, shared words
+// and numbers) by at least Attach.
+func (a *aligner) attachPass(beads []Bead) []Bead {
+	zb := map[int]int{} // sentence -> bead index, aligned beads only
+	eb := map[int]int{}
+	index := func() {
+		clear(zb)
+		clear(eb)
+		for k, b := range beads {
+			if len(b.ZH) > 0 && len(b.EN) > 0 {
+				for _, i := range b.ZH {
+					zb[i] = k
+				}
+				for _, j := range b.EN {
+					eb[j] = k
+				}
+			}
+		}
+	}
+	index()
+	gone := map[int]bool{}
+	for k, b := range beads {
+		if len(b.ZH) > 0 && len(b.EN) > 0 {
+			continue
+		}
+		zhSide := len(b.ZH) == 1
+		x := 0
+		if zhSide {
+			x = b.ZH[0]
+		} else {
+			x = b.EN[0]
+		}
+		owner := zb
+		if !zhSide {
+			owner = eb
+		}
+		best, bestGain := -1, a.p.Attach
+		for _, nb := range []int{x - 1, x + 1} {
+			t, ok := owner[nb]
+			if !ok {
+				continue
+			}
+			tb := beads[t]
+			if len(tb.ZH)+len(tb.EN) >= 5 {
+				continue
+			}
+			i0, i1, j0, j1 := tb.ZH[0], tb.ZH[len(tb.ZH)-1]+1, tb.EN[0], tb.EN[len(tb.EN)-1]+1
+			before := a.evidenceScore(i0, i1, j0, j1)
+			if zhSide {
+				i0, i1 = min(i0, x), max(i1, x+1)
+			} else {
+				j0, j1 = min(j0, x), max(j1, x+1)
+			}
+			if g := a.evidenceScore(i0, i1, j0, j1) - before; g > bestGain {
+				best, bestGain = t, g
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		tb := &beads[best]
+		if zhSide {
+			tb.ZH = insertSorted(tb.ZH, x)
+			zb[x] = best
+		} else {
+			tb.EN = insertSorted(tb.EN, x)
+			eb[x] = best
+		}
+		gone[k] = true
+	}
+	if len(gone) == 0 {
+		return beads
+	}
+	out := beads[:0:0]
+	for k, b := range beads {
+		if !gone[k] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func insertSorted(s []int, x int) []int {
+	s = append(s, x)
+	sort.Ints(s)
+	return s
+}
+
+// evidenceScore is the part of a bead's score that comes from its content:
+// length fit, shared words and shared numbers.
+func (a *aligner) evidenceScore(i0, i1, j0, j1 int) float64 {
+	p := &a.p
+	var lz, le float64
+	for i := i0; i < i1; i++ {
+		lz += a.lenZ[i]
+	}
+	for j := j0; j < j1; j++ {
+		le += a.lenE[j]
+	}
+	lexH, numH, cz, ce, nz, ne := a.unionEvidence(i0, i1, j0, j1)
+	return a.lengthScore(lz, le) +
+		p.LexHit*lexH - p.LexMiss*max(0, (cz+ce)/2-lexH) +
+		p.NumHit*numH - p.NumMiss*max(0, (nz+ne)/2-numH)
 }
 
 // band returns, for each Chinese position in [z0, z1], the corridor of
@@ -443,4 +551,27 @@ func orderBeads(beads []Bead) []Bead {
 		out[k] = beads[x]
 	}
 	return out
+}
+
+// unionEvidence computes the evidence of a bead of several sentences on the
+// union of their items.
+func (a *aligner) unionEvidence(i0, i1, j0, j1 int) (lexH, numH, cz, ce, nz, ne float64) {
+	sc := &a.scratch
+	zc, zn, zv := sc[0][:0], sc[1][:0], sc[2][:0]
+	for i := i0; i < i1; i++ {
+		zc = union(zc, a.zw[i].con)
+		zn = union(zn, a.zw[i].num)
+		zv = union(zv, a.zw[i].vars)
+	}
+	ec, en := sc[3][:0], sc[4][:0]
+	for j := j0; j < j1; j++ {
+		ec = union(ec, a.ew[j].con)
+		en = union(en, a.ew[j].num)
+	}
+	lexH, cz, ce = overlap(zc, ec)
+	numH, nz, ne = overlap(zn, en)
+	v, _, _ := overlap(zv, en)
+	numH += v
+	sc[0], sc[1], sc[2], sc[3], sc[4] = zc, zn, zv, ec, en
+	return
 }

@@ -40,17 +40,20 @@ type Params struct {
 	// aligned out of order, and Rounds the number of such passes.
 	Reorder float64
 	Rounds  int
+	// Attach is the gain in evidence an unaligned sentence must bring to
+	// join the neighbouring bead.
+	Attach float64
 }
 
 // DefaultParams returns the tuned parameters.
 func DefaultParams() Params {
 	return Params{
-		Skip: 0.3, Bonus: 2.0, Merge: 3.5,
+		Skip: 0.3, Bonus: 1.33, Merge: 1.75,
 		LenWeight: 1, LenVar: 2.55, LenCap: 3,
-		LexHit: 1.33, LexMiss: 0.8,
-		NumHit: 0.83, NumMiss: 0.7, NumVariant: 0.4,
+		LexHit: 1.77, LexMiss: 1.06,
+		NumHit: 0.83, NumMiss: 1.05, NumVariant: 0.4,
 		Band: 24, FullCells: 40000,
-		Reorder: 0.67, Rounds: 3,
+		Reorder: 0.67, Rounds: 3, Attach: 0.5,
 	}
 }
 
@@ -100,7 +103,19 @@ type aligner struct {
 	sim    sparseSim
 	lenZ   []float64 // zh-equivalent lengths
 	lenE   []float64
+	// Weighted, sorted evidence lists per sentence, for beads of more than
+	// two sentences, whose evidence is computed on the union of their
+	// sentences' items so a word repeated across sentences counts once.
+	zw, ew     []weighted
+	scratch    [6][]wid
 }
+
+type wid struct {
+	id int32
+	w  float32
+}
+
+type weighted struct{ con, num, vars []wid }
 
 func newAligner(zh, en Side, p Params) *aligner {
 	lx := mustLexicon()
@@ -316,6 +331,94 @@ func (a *aligner) weigh() {
 	}
 	a.conZ, a.numZ = mass(a.zu, true)
 	a.conE, a.numE = mass(a.eu, false)
+	lists := func(us []unit) []weighted {
+		out := make([]weighted, len(us))
+		for i, u := range us {
+			for _, c := range u.concepts {
+				if w := a.wCon[c]; w > 0 {
+					out[i].con = append(out[i].con, wid{c, float32(w)})
+				}
+			}
+			for _, c := range u.nums {
+				out[i].num = append(out[i].num, wid{c, float32(a.wNum[c])})
+			}
+			for _, c := range u.vars {
+				out[i].vars = append(out[i].vars, wid{c, float32(a.p.NumVariant * a.wNum[c])})
+			}
+		}
+		return out
+	}
+	a.zw, a.ew = lists(a.zu), lists(a.eu)
+}
+
+// union merges sorted lists into the sorted list dst, keeping one of each
+// id, and returns the grown dst.
+func union(dst []wid, lists ...[]wid) []wid {
+	for _, l := range lists {
+		if len(dst) == 0 {
+			dst = append(dst, l...)
+			continue
+		}
+		// Merge l into dst in place from the back.
+		n := len(dst)
+		extra := 0
+		for _, x := range l {
+			if !containsID(dst[:n], x.id) {
+				extra++
+			}
+		}
+		if extra == 0 {
+			continue
+		}
+		dst = append(dst, make([]wid, extra)...)
+		i, j, k := n-1, len(l)-1, len(dst)-1
+		for j >= 0 {
+			switch {
+			case i >= 0 && dst[i].id == l[j].id:
+				dst[k] = dst[i]
+				i--
+				j--
+			case i >= 0 && dst[i].id > l[j].id:
+				dst[k] = dst[i]
+				i--
+			default:
+				dst[k] = l[j]
+				j--
+			}
+			k--
+		}
+	}
+	return dst
+}
+
+func containsID(l []wid, id int32) bool {
+	k := sort.Search(len(l), func(k int) bool { return l[k].id >= id })
+	return k < len(l) && l[k].id == id
+}
+
+// overlap returns the weight of the ids of a that are also in b, and the
+// total weights of a and b.
+func overlap(a, b []wid) (hit, wa, wb float64) {
+	i, j := 0, 0
+	for _, x := range a {
+		wa += float64(x.w)
+	}
+	for _, x := range b {
+		wb += float64(x.w)
+	}
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id == b[j].id:
+			hit += float64(a[i].w)
+			i++
+			j++
+		case a[i].id < b[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return
 }
 
 // sparseSim holds, for each Chinese sentence, the English sentences it

@@ -140,6 +140,7 @@ func tuneParams(dev []prepared, sources []string) align.Params {
 		{"NumHit", func(p *align.Params) *float64 { return &p.NumHit }},
 		{"NumMiss", func(p *align.Params) *float64 { return &p.NumMiss }},
 		{"Reorder", func(p *align.Params) *float64 { return &p.Reorder }},
+		{"Attach", func(p *align.Params) *float64 { return &p.Attach }},
 	}
 	best := objective(p)
 	fmt.Printf("tuning on dev: start %.4f\n", best)
