@@ -48,10 +48,10 @@ type Params struct {
 // DefaultParams returns the tuned parameters.
 func DefaultParams() Params {
 	return Params{
-		Skip: 0.3, Bonus: 1.33, Merge: 1.75,
-		LenWeight: 1, LenVar: 2.55, LenCap: 3,
+		Skip: 0.2, Bonus: 1.77, Merge: 2.33,
+		LenWeight: 1, LenVar: 6.8, LenCap: 3,
 		LexHit: 1.77, LexMiss: 1.06,
-		NumHit: 0.83, NumMiss: 1.05, NumVariant: 0.4,
+		NumHit: 0.42, NumMiss: 2.1, NumVariant: 0.4,
 		Band: 24, FullCells: 40000,
 		Reorder: 0.67, Rounds: 3, Attach: 0.5,
 	}
