@@ -109,7 +109,7 @@ func zhCuts(r []rune) []int {
 				break
 			}
 		}
-		if j < len(r) && !onlySpaceOrCloserLeft(r[j:]) {
+		if j < len(r) && !onlySpaceOrCloserLeft(r[j:]) && !trailingAside(r[j:]) {
 			cuts = append(cuts, j)
 		}
 		i = j
@@ -144,6 +144,33 @@ func isCloser(c rune) bool {
 		return true
 	}
 	return false
+}
+
+// trailingAside reports whether r is only a short bracketed aside that
+// ends the paragraph, such as a wire service's "(完)" or "（来源：市民政局）",
+// which stays with the sentence before it.
+func trailingAside(r []rune) bool {
+	s, e := 0, len(r)
+	for s < e && isSpace(r[s]) {
+		s++
+	}
+	for e > s && isSpace(r[e-1]) {
+		e--
+	}
+	if e-s < 3 || e-s > 24 {
+		return false
+	}
+	open, close := r[s], r[e-1]
+	if !(open == '(' && close == ')' || open == '（' && close == '）' || open == '(' && close == '）' || open == '（' && close == ')' ||
+		open == '[' && close == ']' || open == '【' && close == '】') {
+		return false
+	}
+	for _, c := range r[s+1 : e-1] {
+		if c == '(' || c == ')' || c == '（' || c == '）' || c == '。' {
+			return false
+		}
+	}
+	return true
 }
 
 func onlySpaceOrCloserLeft(r []rune) bool {
@@ -195,7 +222,7 @@ func enCuts(r []rune) []int {
 		if k >= len(r) {
 			break
 		}
-		if enBoundary(r, sentStart, i, j, k) {
+		if enBoundary(r, sentStart, i, j, k) && !trailingAside(r[j:]) {
 			cuts = append(cuts, j)
 			sentStart = j
 		}

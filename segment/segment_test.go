@@ -67,6 +67,12 @@ func TestSplitChinese(t *testing.T) {
 			"会议强调要狠抓落实。”",
 			[]string{"会议强调要狠抓落实。”"}},
 		{"no terminator", "过去一年重点工作有新突破", []string{"过去一年重点工作有新突破"}},
+		{"wire service end mark stays",
+			"会议部署了13项任务。下一步将狠抓落实。(完)",
+			[]string{"会议部署了13项任务。", "下一步将狠抓落实。(完)"}},
+		{"source note stays",
+			"提供有力保障。（来源：江州市民政局）",
+			[]string{"提供有力保障。（来源：江州市民政局）"}},
 		{"spaces trimmed", "　本报讯。  记者报道。 ", []string{"本报讯。", "记者报道。"}},
 	}
 	for _, tt := range tests {
@@ -137,6 +143,9 @@ func TestSplitEnglish(t *testing.T) {
 			"Was it enough? Yes! It was.",
 			[]string{"Was it enough?", "Yes!", "It was."}},
 		{"no final stop", "Chongqing held a video conference", []string{"Chongqing held a video conference"}},
+		{"trailing aside",
+			"The meeting ended. (Xinhua)",
+			[]string{"The meeting ended. (Xinhua)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
