@@ -196,3 +196,11 @@ func monthAnchors(t string) []anchorNum {
 }
 
 func itoa(n int) string { return big.NewInt(int64(n)).String() }
+
+// parseKey reads the value of a "v:" anchor key.
+func parseKey(k string) (*big.Rat, bool) {
+	if !strings.HasPrefix(k, "v:") {
+		return nil, false
+	}
+	return new(big.Rat).SetString(k[2:])
+}

@@ -72,6 +72,7 @@ func main() {
 		}
 		res, spent := runParallel(docs, p)
 		printParallel(res, sources, *split, *seed, spent)
+		runPairing(docs, sources, *seed)
 	}
 	if ok := runFactCheck(*testdata, *verbose); !ok {
 		status = 1

@@ -341,3 +341,63 @@ func debugDocs(docs []prepared, cond string, p align.Params) {
 		}
 	}
 }
+
+// runPairing measures document pairing: per source, every Chinese and
+// English document of the split goes into two pools, the Chinese partner of
+// one English document in ten (seeded) is removed, and PairDocuments pairs
+// the pools. Precision is over the pairs proposed, recall over the English
+// documents whose partner is present; "abstained" is the share of English
+// documents without a partner that were left unpaired, as they should be.
+func runPairing(docs []prepared, sources []string, seed uint64) {
+	fmt.Printf("Document pairing (documents of the split pooled per source; 10%% of partners removed)\n")
+	fmt.Printf("%-12s %6s %6s %9s %7s %10s\n", "source", "docs", "pairs", "precision", "recall", "abstained")
+	for _, src := range sources {
+		var zs, es []align.Side
+		for _, d := range docs {
+			if d.src == src && d.cond == "given" {
+				zs = append(zs, d.zs)
+				es = append(es, d.es)
+			}
+		}
+		rng := rand.New(rand.NewPCG(seed, 99))
+		removed := map[int]bool{}
+		for _, k := range rng.Perm(len(zs))[:len(zs)/10] {
+			removed[k] = true
+		}
+		var pool []align.Side
+		var orig []int // pool index -> document index
+		for k, z := range zs {
+			if !removed[k] {
+				pool = append(pool, z)
+				orig = append(orig, k)
+			}
+		}
+		pairs := align.PairDocuments(pool, es)
+		correct := 0
+		paired := map[int]bool{}
+		for _, p := range pairs {
+			paired[p.EN] = true
+			if orig[p.ZH] == p.EN {
+				correct++
+			}
+		}
+		abstained := 0
+		for k := range removed {
+			if !paired[k] {
+				abstained++
+			}
+		}
+		prec, rec, abst := 0.0, 0.0, 0.0
+		if len(pairs) > 0 {
+			prec = float64(correct) / float64(len(pairs))
+		}
+		if n := len(es) - len(removed); n > 0 {
+			rec = float64(correct) / float64(n)
+		}
+		if len(removed) > 0 {
+			abst = float64(abstained) / float64(len(removed))
+		}
+		fmt.Printf("%-12s %6d %6d %9.3f %7.3f %10.3f\n", src, len(es), len(pairs), prec, rec, abst)
+	}
+	fmt.Println()
+}
