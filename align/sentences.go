@@ -106,8 +106,8 @@ type aligner struct {
 	// Weighted, sorted evidence lists per sentence, for beads of more than
 	// two sentences, whose evidence is computed on the union of their
 	// sentences' items so a word repeated across sentences counts once.
-	zw, ew     []weighted
-	scratch    [6][]wid
+	zw, ew  []weighted
+	scratch [6][]wid
 }
 
 type wid struct {
