@@ -115,9 +115,12 @@ func compare(z, e extract.Claim) comparison {
 		c.verdict, c.class = Mismatch, ErrSign
 		c.expl = fmt.Sprintf("%s is %s of %s; the English says %s, the opposite direction", z.Text, signWord(vz), describe(z, new(big.Rat).Abs(vz)), e.Text)
 	case rel == relPower:
-		c.verdict, c.class = Mismatch, ErrDecimal
-		if scaleWords(z.Text, e.Text) {
-			c.class = ErrMagnitude
+		// A scale word misread (万, 亿, million) is a magnitude error; a
+		// point moved in a plain decimal (78.6% as 7.86%) a decimal one;
+		// whole numbers with a digit too many or too few count as magnitude.
+		c.verdict, c.class = Mismatch, ErrMagnitude
+		if !scaleWords(z.Text, e.Text) && (!vz.IsInt() || !ve.IsInt()) {
+			c.class = ErrDecimal
 		}
 		c.expl = fmt.Sprintf("%s is %s; the English says %s, %s", z.Text, zs, es, detail)
 	case rel == relDigits:
