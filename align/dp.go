@@ -81,6 +81,9 @@ func (a *aligner) dp(z0, z1, e0, e1 int) []Bead {
 				if pk < 0 || math.IsInf(score[pk], -1) {
 					continue
 				}
+				if sh[0]+sh[1] > 2 && score[pk]+a.beadBound(ev, z0+pi, z0+i, pj, j) <= best {
+					continue // cannot win: skip the exact union computation
+				}
 				s := score[pk] + a.beadScore(ev, z0+pi, z0+i, pj, j)
 				if s > best {
 					best, bt = s, int8(t)
@@ -195,6 +198,22 @@ func (a *aligner) beadScore(ev *evidenceRows, i0, i1, j0, j1 int) float64 {
 	s += p.LexHit*lexH - p.LexMiss*max(0, (cz+ce)/2-lexH)
 	s += p.NumHit*numH - p.NumMiss*max(0, (nz+ne)/2-numH)
 	return s
+}
+
+// beadBound is an upper bound of beadScore for a bead of several
+// sentences: the union of the sentences' items shares no more than the sum
+// of the pairwise shares, and the length and miss terms are never positive.
+func (a *aligner) beadBound(ev *evidenceRows, i0, i1, j0, j1 int) float64 {
+	p := &a.p
+	var lexH, numH float64
+	for i := i0; i < i1; i++ {
+		for j := j0; j < j1; j++ {
+			l, n := ev.get(i, j)
+			lexH += float64(l)
+			numH += float64(n)
+		}
+	}
+	return p.Bonus - p.Merge*float64(i1-i0+j1-j0-2) + p.LexHit*lexH + p.NumHit*numH
 }
 
 func (a *aligner) lengthScore(lz, le float64) float64 {

@@ -306,8 +306,12 @@ func (a *aligner) weigh() {
 		}
 	}
 	a.wCon = make(map[int32]float64, len(dfC))
+	// A concept in a large share of the sentences (全市, "city") weighs
+	// little and would make the similarity dense: it is left out, which
+	// keeps the cost of pairwise() proportional to the shared rare items.
+	dfCap := max(40, (len(a.zu)+len(a.eu))/20)
 	for c, d := range dfC {
-		if d[0] == 0 || d[1] == 0 {
+		if d[0] == 0 || d[1] == 0 || max(d[0], d[1]) > dfCap {
 			// A concept seen on one side only is no evidence either way.
 			continue
 		}
@@ -491,11 +495,21 @@ func (a *aligner) pairwise() sparseSim {
 				touch(j)
 			}
 		}
-		sort.Slice(touched, func(x, y int) bool { return touched[x] < touched[y] })
 		row := make([]simCell, 0, len(touched))
-		for _, j := range touched {
-			row = append(row, simCell{j: j, lex: lex[j], num: num[j]})
-			lex[j], num[j], seen[j] = 0, 0, false
+		if len(touched)*8 > m {
+			// Dense row: a scan is cheaper than a sort.
+			for j := range m {
+				if seen[j] {
+					row = append(row, simCell{j: int32(j), lex: lex[j], num: num[j]})
+					lex[j], num[j], seen[j] = 0, 0, false
+				}
+			}
+		} else {
+			sort.Slice(touched, func(x, y int) bool { return touched[x] < touched[y] })
+			for _, j := range touched {
+				row = append(row, simCell{j: j, lex: lex[j], num: num[j]})
+				lex[j], num[j], seen[j] = 0, 0, false
+			}
 		}
 		s.rows[i] = row
 	}
