@@ -47,24 +47,37 @@ func (db *DB) SaveDocument(ctx context.Context, s align.Side) (id int64, inserte
 	if id, err = res.LastInsertId(); err != nil {
 		return 0, false, err
 	}
+	// Prepared once per document: a bulletin has hundreds of rows.
+	insPara, err := tx.PrepareContext(ctx, `INSERT INTO paragraphs (doc_id, idx, lang, start, "end") VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
+	}
+	defer insPara.Close()
+	insSent, err := tx.PrepareContext(ctx, `INSERT INTO sentences (doc_id, idx, para, lang, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
+	}
+	defer insSent.Close()
+	insClaim, err := tx.PrepareContext(ctx, `INSERT INTO claims
+		(doc_id, sentence, lang, start, "end", text, kind, value, value_max, unit, qualifier, context)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, false, fmt.Errorf("save %s: %w", d.Path, err)
+	}
+	defer insClaim.Close()
 	for i, p := range d.Paragraphs {
-		if _, err = tx.ExecContext(ctx, `INSERT INTO paragraphs (doc_id, idx, lang, start, "end") VALUES (?, ?, ?, ?, ?)`,
-			id, i, string(p.Lang), p.Start, p.End); err != nil {
+		if _, err = insPara.ExecContext(ctx, id, i, string(p.Lang), p.Start, p.End); err != nil {
 			return 0, false, fmt.Errorf("save %s: paragraph %d: %w", d.Path, i, err)
 		}
 	}
 	for _, x := range s.Sentences {
-		if _, err = tx.ExecContext(ctx, `INSERT INTO sentences (doc_id, idx, para, lang, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, x.Index, x.Para, x.Lang, x.Start, x.End, x.Text); err != nil {
+		if _, err = insSent.ExecContext(ctx, id, x.Index, x.Para, x.Lang, x.Start, x.End, x.Text); err != nil {
 			return 0, false, fmt.Errorf("save %s: sentence %d: %w", d.Path, x.Index, err)
 		}
 	}
 	for _, c := range s.Claims {
-		if _, err = tx.ExecContext(ctx, `INSERT INTO claims
-			(doc_id, sentence, lang, start, "end", text, kind, value, value_max, unit, qualifier, context)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, c.Sentence, c.Lang, c.Start, c.End, c.Text, string(c.Kind), c.Value, c.ValueMax, c.Unit,
-			string(c.Qualifier), c.Context); err != nil {
+		if _, err = insClaim.ExecContext(ctx, id, c.Sentence, c.Lang, c.Start, c.End, c.Text, string(c.Kind), c.Value,
+			c.ValueMax, c.Unit, string(c.Qualifier), c.Context); err != nil {
 			return 0, false, fmt.Errorf("save %s: claim %q at %d: %w", d.Path, c.Text, c.Start, err)
 		}
 	}
@@ -109,18 +122,29 @@ func (db *DB) SavePair(ctx context.Context, zhID, enID int64, score float64, r *
 			return 0, err
 		}
 	}
+	findClaim, err := tx.PrepareContext(ctx, `SELECT id FROM claims WHERE doc_id = ? AND start = ? AND "end" = ?`)
+	if err != nil {
+		return 0, err
+	}
+	defer findClaim.Close()
+	insLink, err := tx.PrepareContext(ctx, `INSERT INTO links (pair_id, zh_claim, en_claim, verdict, error, explanation, bead)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer insLink.Close()
 	claimID := func(doc int64, start, end int) (any, error) {
 		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM claims WHERE doc_id = ? AND start = ? AND "end" = ?`, doc, start, end).Scan(&id)
-		if err != nil {
-			return nil, fmt.Errorf("claim %d:%d-%d: %w", doc, start, end, err)
+		if err := findClaim.QueryRowContext(ctx, doc, start, end).Scan(&id); err != nil {
+			return nil, fmt.Errorf("save pair %d-%d: claim %d:%d-%d: %w", zhID, enID, doc, start, end, err)
 		}
 		return id, nil
 	}
 	insert := func(zc, ec any, verdict, errClass, expl string, bead int) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO links (pair_id, zh_claim, en_claim, verdict, error, explanation, bead)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, pairID, zc, ec, verdict, errClass, expl, bead)
-		return err
+		if _, err := insLink.ExecContext(ctx, pairID, zc, ec, verdict, errClass, expl, bead); err != nil {
+			return fmt.Errorf("save pair %d-%d: link %s: %w", zhID, enID, verdict, err)
+		}
+		return nil
 	}
 	for _, l := range r.Links {
 		zc, err := claimID(zhID, l.ZH.Start, l.ZH.End)

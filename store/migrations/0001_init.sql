@@ -10,7 +10,7 @@ CREATE TABLE documents (
     version     INTEGER NOT NULL,        -- 1 for the first content seen at path, then 2, ...
     format      TEXT    NOT NULL,        -- text | html
     encoding    TEXT    NOT NULL,
-    lang        TEXT    NOT NULL,        -- zh-Hans | zh-Hant | en | mixed
+    lang        TEXT    NOT NULL,        -- zh-Hans | zh-Hant | en | mixed | '' (no letters)
     title       TEXT    NOT NULL DEFAULT '',
     date        TEXT    NOT NULL DEFAULT '', -- YYYY-MM-DD when known
     source      TEXT    NOT NULL DEFAULT '',
@@ -32,9 +32,9 @@ CREATE TABLE sentences (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     idx    INTEGER NOT NULL,
     para   INTEGER NOT NULL,
-    lang   TEXT    NOT NULL, -- zh | en: the grammar it was read with
-    start  INTEGER NOT NULL,
-    "end"  INTEGER NOT NULL,
+    lang   TEXT    NOT NULL CHECK (lang IN ('zh', 'en')), -- the grammar it was read with
+    start  INTEGER NOT NULL CHECK (start >= 0),
+    "end"  INTEGER NOT NULL CHECK ("end" >= start),
     text   TEXT    NOT NULL,
     PRIMARY KEY (doc_id, idx)
 ) STRICT;
@@ -43,15 +43,19 @@ CREATE TABLE claims (
     id        INTEGER PRIMARY KEY,
     doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     sentence  INTEGER NOT NULL,
-    lang      TEXT    NOT NULL,
-    start     INTEGER NOT NULL,
-    "end"     INTEGER NOT NULL,
+    lang      TEXT    NOT NULL CHECK (lang IN ('zh', 'en')),
+    start     INTEGER NOT NULL CHECK (start >= 0),
+    "end"     INTEGER NOT NULL CHECK ("end" > start),
     text      TEXT    NOT NULL,
-    kind      TEXT    NOT NULL,
-    value     TEXT    NOT NULL,
+    -- The enumerations are the CLI contract (README); a value outside them is
+    -- a bug upstream and must fail the document's transaction, not leak out.
+    kind      TEXT    NOT NULL CHECK (kind IN ('count', 'money', 'percent', 'percent_points',
+                                               'ratio', 'multiple', 'measure', 'rate')),
+    value     TEXT    NOT NULL CHECK (value <> ''),
     value_max TEXT    NOT NULL DEFAULT '',
     unit      TEXT    NOT NULL DEFAULT '',
-    qualifier TEXT    NOT NULL,
+    qualifier TEXT    NOT NULL CHECK (qualifier IN ('exact', 'approx', 'more_than', 'less_than',
+                                                    'nearly', 'at_least', 'at_most', 'range')),
     context   TEXT    NOT NULL DEFAULT '',
     UNIQUE (doc_id, start, "end"),
     FOREIGN KEY (doc_id, sentence) REFERENCES sentences(doc_id, idx)
@@ -87,11 +91,14 @@ CREATE TABLE links (
     pair_id     INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
     zh_claim    INTEGER REFERENCES claims(id) ON DELETE CASCADE,
     en_claim    INTEGER REFERENCES claims(id) ON DELETE CASCADE,
-    verdict     TEXT    NOT NULL, -- match | match_rounded | mismatch | dropped | added
-    error       TEXT    NOT NULL DEFAULT '',
+    verdict     TEXT    NOT NULL CHECK (verdict IN ('match', 'match_rounded', 'mismatch', 'dropped', 'added')),
+    error       TEXT    NOT NULL DEFAULT '' CHECK (error IN ('', 'magnitude', 'digits', 'decimal', 'rounding',
+                                  'unit', 'qualifier', 'percent_vs_points', 'sign', 'other')),
     explanation TEXT    NOT NULL DEFAULT '',
-    bead        INTEGER NOT NULL DEFAULT -1,
-    CHECK (zh_claim IS NOT NULL OR en_claim IS NOT NULL)
+    bead        INTEGER NOT NULL DEFAULT -1, -- alignments.bead, or -1 when found across the document
+    CHECK (zh_claim IS NOT NULL OR en_claim IS NOT NULL),
+    CHECK ((verdict = 'dropped') = (en_claim IS NULL) AND (verdict = 'added') = (zh_claim IS NULL)),
+    CHECK ((verdict = 'mismatch') = (error <> ''))
 ) STRICT;
 CREATE INDEX links_pair ON links(pair_id, verdict);
 
