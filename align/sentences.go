@@ -43,6 +43,9 @@ type Params struct {
 	// Attach is the gain in evidence an unaligned sentence must bring to
 	// join the neighbouring bead.
 	Attach float64
+	// ParaMin is the evidence an English paragraph needs with one Chinese
+	// paragraph before it is moved to that paragraph's place.
+	ParaMin float64
 }
 
 // DefaultParams returns the tuned parameters.
@@ -53,7 +56,7 @@ func DefaultParams() Params {
 		LexHit: 1.77, LexMiss: 1.06,
 		NumHit: 0.42, NumMiss: 2.1, NumVariant: 0.4,
 		Band: 24, FullCells: 40000,
-		Reorder: 0.67, Rounds: 3, Attach: 0.5,
+		Reorder: 0.67, Rounds: 3, Attach: 0.5, ParaMin: 1.5,
 	}
 }
 
@@ -87,7 +90,123 @@ func Align(zh, en Side) []Bead { return AlignWith(zh, en, DefaultParams()) }
 // programme.
 func AlignWith(zh, en Side, p Params) []Bead {
 	a := newAligner(zh, en, p)
-	return a.run()
+	perm := a.paragraphOrder(zh, en)
+	if perm == nil {
+		return a.run()
+	}
+	// The translator moved paragraphs: align against the English in the
+	// Chinese order, then map the English indexes back.
+	beads := newAligner(zh, permuteSide(en, perm), p).run()
+	for k := range beads {
+		for x, j := range beads[k].EN {
+			beads[k].EN[x] = perm[j]
+		}
+		sort.Ints(beads[k].EN)
+	}
+	return orderBeads(beads)
+}
+
+// paragraphOrder looks for English paragraphs that the translator moved.
+// Each English paragraph whose evidence points clearly at one Chinese
+// paragraph (at least ParaMin, and more than the runner-up) takes that
+// paragraph's position; the others follow the paragraph before them. It
+// returns the English sentence order that follows the Chinese (new position
+// -> original index), or nil when the paragraphs are already in order.
+func (a *aligner) paragraphOrder(zh, en Side) []int {
+	zp := paraOf(zh.Sentences)
+	ep := paraOf(en.Sentences)
+	nz, ne := 0, 0
+	for _, x := range zp {
+		nz = max(nz, x+1)
+	}
+	for _, x := range ep {
+		ne = max(ne, x+1)
+	}
+	if nz < 2 || ne < 2 {
+		return nil
+	}
+	ev := make([][]float64, ne)
+	for q := range ev {
+		ev[q] = make([]float64, nz)
+	}
+	for i, row := range a.sim.rows {
+		for _, c := range row {
+			ev[ep[c.j]][zp[i]] += float64(c.lex) + a.p.NumHit*float64(c.num)
+		}
+	}
+	keys := make([]float64, ne)
+	prev := -1.0
+	moved := false
+	for q := range ne {
+		best, second, bp := 0.0, 0.0, -1
+		for pz, v := range ev[q] {
+			if v > best {
+				best, second, bp = v, best, pz
+			} else if v > second {
+				second = v
+			}
+		}
+		if bp >= 0 && best >= a.p.ParaMin && best > 1.5*second {
+			keys[q] = float64(bp)
+		} else {
+			keys[q] = prev
+		}
+		if keys[q] < prev {
+			moved = true
+		}
+		prev = keys[q]
+	}
+	if !moved {
+		return nil
+	}
+	order := make([]int, ne)
+	for q := range order {
+		order[q] = q
+	}
+	sort.SliceStable(order, func(x, y int) bool { return keys[order[x]] < keys[order[y]] })
+	var perm []int
+	for _, q := range order {
+		for j, pq := range ep {
+			if pq == q {
+				perm = append(perm, j)
+			}
+		}
+	}
+	return perm
+}
+
+// paraOf numbers the paragraphs of a sentence list from 0 in order of
+// appearance (Sentence.Para may skip numbers).
+func paraOf(ss []segment.Sentence) []int {
+	out := make([]int, len(ss))
+	n, last := -1, 0
+	for k, s := range ss {
+		if k == 0 || s.Para != last {
+			n++
+			last = s.Para
+		}
+		out[k] = n
+	}
+	return out
+}
+
+// permuteSide returns en with its sentences in the order perm (new position
+// -> original index), re-indexed, and its claims moved with them.
+func permuteSide(en Side, perm []int) Side {
+	inv := make([]int, len(perm))
+	out := Side{Doc: en.Doc, Sentences: make([]segment.Sentence, len(perm))}
+	for k, j := range perm {
+		inv[j] = k
+		out.Sentences[k] = en.Sentences[j]
+		out.Sentences[k].Index = k
+	}
+	for _, c := range en.Claims {
+		if c.Sentence >= 0 && c.Sentence < len(inv) {
+			c.Sentence = inv[c.Sentence]
+			out.Claims = append(out.Claims, c)
+		}
+	}
+	return out
 }
 
 type aligner struct {

@@ -142,6 +142,7 @@ func tuneParams(dev []prepared, sources []string) align.Params {
 		{"NumMiss", func(p *align.Params) *float64 { return &p.NumMiss }},
 		{"Reorder", func(p *align.Params) *float64 { return &p.Reorder }},
 		{"Attach", func(p *align.Params) *float64 { return &p.Attach }},
+		{"ParaMin", func(p *align.Params) *float64 { return &p.ParaMin }},
 	}
 	best := objective(p)
 	fmt.Printf("tuning on dev: start %.4f\n", best)
