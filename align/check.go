@@ -2,7 +2,6 @@ package align
 
 import (
 	"sort"
-	"strings"
 
 	"figures/extract"
 )
@@ -258,4 +257,3 @@ func summary(s Side) DocSummary {
 	return d
 }
 
-var _ = strings.TrimSpace

@@ -297,11 +297,6 @@ func (in *interner) id(s string) int32 {
 	return v
 }
 
-func (in *interner) lookup(s string) (int32, bool) {
-	v, ok := in.ids[s]
-	return v, ok
-}
-
 func makeUnit(s *segment.Sentence, claims []extract.Claim, lx *Lexicon, in, nums *interner, latin map[string]bool, zhDoc bool) unit {
 	u := unit{zh: s.Lang == "zh"}
 	runes := []rune(s.Text)
