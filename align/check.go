@@ -256,4 +256,3 @@ func summary(s Side) DocSummary {
 	}
 	return d
 }
-
