@@ -328,31 +328,55 @@ func scaleWords(zt, et string) bool {
 	return false
 }
 
+// unitConflict reports units that cannot both be right: two currencies,
+// people against households, two units of area, length or weight. Units of
+// unknown relation (people against person-times, yuan against yuan per
+// person) are not flagged: the extractor may read the same thing two ways.
 func unitConflict(z, e extract.Claim) bool {
-	if z.Kind == extract.Money && e.Kind != extract.Money && e.Kind != "" && e.Unit != "" ||
-		e.Kind == extract.Money && z.Kind != extract.Money && z.Unit != "" {
-		return true
+	if z.Kind == extract.Money && e.Kind != extract.Money && e.Kind != "" && e.Unit != "" && unitFamily(e.Unit) != "currency" ||
+		e.Kind == extract.Money && z.Kind != extract.Money && z.Unit != "" && unitFamily(z.Unit) != "currency" {
+		return unitFamily(z.Unit) == "headcount" || unitFamily(e.Unit) == "headcount"
 	}
-	if z.Unit == "" || e.Unit == "" || z.Unit == e.Unit {
+	a, b := baseUnit(z.Unit), baseUnit(e.Unit)
+	if a == "" || b == "" || a == b {
 		return false
 	}
-	return !sameUnit(z.Unit, e.Unit)
+	fa, fb := unitFamily(a), unitFamily(b)
+	return fa != "" && fa == fb
 }
 
-// sameUnit treats spelling variants of a unit as one.
-func sameUnit(a, b string) bool {
-	norm := func(u string) string {
-		switch u {
-		case "people", "persons", "person":
-			return "person"
-		case "rmb", "cny", "yuan":
-			return "yuan"
-		case "households", "household", "family", "families":
-			return "household"
-		}
-		return u
+// baseUnit is the unit before any "/" (yuan/person -> yuan), in canonical
+// spelling.
+func baseUnit(u string) string {
+	if i := strings.IndexByte(u, '/'); i >= 0 {
+		u = u[:i]
 	}
-	return norm(a) == norm(b)
+	switch u {
+	case "people", "persons":
+		return "person"
+	case "rmb", "cny":
+		return "yuan"
+	case "households", "family", "families":
+		return "household"
+	}
+	return u
+}
+
+// unitFamily groups units that measure the same dimension.
+func unitFamily(u string) string {
+	switch baseUnit(u) {
+	case "yuan", "usd", "hkd", "eur", "gbp", "jpy", "mop", "twd", "krw", "dollar":
+		return "currency"
+	case "person", "household":
+		return "headcount"
+	case "square_metre", "square_kilometre", "mu", "hectare", "square_meter", "square_kilometer":
+		return "area"
+	case "metre", "kilometre", "meter", "kilometer":
+		return "length"
+	case "tonne", "ton", "kilogram", "gram", "jin":
+		return "weight"
+	}
+	return ""
 }
 
 // qualifier directions: up (余, 多, 超过: the true value is higher), down
