@@ -68,6 +68,33 @@ func Compare(z, e extract.Claim) (Verdict, ErrorClass, string) {
 }
 
 func compare(z, e extract.Claim) comparison {
+	c := compareOne(z, e)
+	if z.ValueMax == "" || e.ValueMax == "" {
+		return c
+	}
+	// Two ranges: the upper ends must agree too.
+	z2, e2 := z, e
+	z2.Value, e2.Value = z.ValueMax, e.ValueMax
+	z2.Text, e2.Text = z.Text+" (upper end)", e.Text+" (upper end)"
+	hi := compareOne(z2, e2)
+	if rank(hi.verdict) > rank(c.verdict) {
+		hi.strength = c.strength
+		return hi
+	}
+	return c
+}
+
+func rank(v Verdict) int {
+	switch v {
+	case Mismatch:
+		return 2
+	case MatchRounded:
+		return 1
+	}
+	return 0
+}
+
+func compareOne(z, e extract.Claim) comparison {
 	vz, ok1 := extract.ParseDecimal(z.Value)
 	ve, ok2 := extract.ParseDecimal(e.Value)
 	if !ok1 || !ok2 {

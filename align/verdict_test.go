@@ -69,6 +69,10 @@ func TestCompare(t *testing.T) {
 		{"近 as more than", zc("近5万", count, "50000", "", extract.Nearly), ec("more than 50,000", count, "50000", "", extract.MoreThan), Mismatch, ErrQualifier, ""},
 		{"points as percent", zc("3.2个百分点", points, "3.2", "", exact), ec("3.2%", percent, "3.2", "", exact), Mismatch, ErrPercentVsPoints, "percentage points"},
 		{"下降 as up", zc("下降3.2%", percent, "-3.2", "", exact), ec("up 3.2%", percent, "3.2", "", exact), Mismatch, ErrSign, "a decrease"},
+		{"range", extract.Claim{Text: "3至5万元", Kind: money, Value: "30000", ValueMax: "50000", Unit: "yuan", Qualifier: extract.Range},
+			extract.Claim{Text: "30,000 to 50,000 yuan", Kind: money, Value: "30000", ValueMax: "50000", Unit: "yuan", Qualifier: extract.Range}, Match, "", ""},
+		{"range upper end wrong", extract.Claim{Text: "3至5万元", Kind: money, Value: "30000", ValueMax: "50000", Unit: "yuan", Qualifier: extract.Range},
+			extract.Claim{Text: "30,000 to 500,000 yuan", Kind: money, Value: "30000", ValueMax: "500000", Unit: "yuan", Qualifier: extract.Range}, Mismatch, ErrMagnitude, "upper end"},
 		{"unrelated", zc("529家", count, "529", "", exact), ec("1,700", count, "1700", "", exact), Mismatch, ErrOther, ""},
 	}
 	for _, tt := range tests {

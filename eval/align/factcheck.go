@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"figures/align"
@@ -58,14 +59,25 @@ func readWant(path string) ([]want, error) {
 }
 
 // locate returns the code-point span of the first occurrence of snippet in
-// text, or ok=false.
+// text (the n-th with a "#n" suffix: "12个#2"), or ok=false.
 func locate(text, snippet string) (corpus.Span, bool) {
 	if snippet == "" {
 		return corpus.Span{}, false
 	}
-	i := strings.Index(text, snippet)
-	if i < 0 {
-		return corpus.Span{}, false
+	n := 1
+	if k := strings.LastIndex(snippet, "#"); k > 0 {
+		if v, err := strconv.Atoi(snippet[k+1:]); err == nil && v > 0 {
+			snippet, n = snippet[:k], v
+		}
+	}
+	i, from := -1, 0
+	for ; n > 0; n-- {
+		k := strings.Index(text[from:], snippet)
+		if k < 0 {
+			return corpus.Span{}, false
+		}
+		i = from + k
+		from = i + len(snippet)
 	}
 	s := len([]rune(text[:i]))
 	return corpus.Span{Start: s, End: s + len([]rune(snippet))}, true
