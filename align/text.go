@@ -160,6 +160,27 @@ func (r *Report) context(c extract.Claim, zh bool) string {
 		return c.Text
 	}
 	lo, hi := max(0, a-span), min(len(runes), b+span)
+	// Do not cut a number in two, nor an English word when a space is near.
+	for lo > 0 && lo < a && isNumRune(runes[lo]) && isNumRune(runes[lo-1]) {
+		lo++
+	}
+	for hi < len(runes) && hi > b && isNumRune(runes[hi]) && isNumRune(runes[hi-1]) {
+		hi--
+	}
+	if !zh {
+		for k := lo; lo > 0 && k < min(lo+12, a); k++ {
+			if runes[k] == ' ' {
+				lo = k + 1
+				break
+			}
+		}
+		for k := hi; hi < len(runes) && k > max(hi-12, b); k-- {
+			if runes[k-1] == ' ' {
+				hi = k - 1
+				break
+			}
+		}
+	}
 	out := ""
 	if lo > 0 {
 		out = "…"
@@ -175,7 +196,11 @@ func name(path string) string {
 	if path == "" {
 		return "(unnamed)"
 	}
-	return filepath.Base(path)
+	return filepath.ToSlash(path)
+}
+
+func isNumRune(r rune) bool {
+	return r >= '0' && r <= '9' || r == '.' || r == ',' || r >= '０' && r <= '９'
 }
 
 // width is the display width of s: East Asian characters take two columns.
