@@ -67,13 +67,13 @@ func WriteText(w io.Writer, r *Report) error {
 	if len(r.Dropped) > 0 {
 		p("\nDROPPED (%d): figures in the Chinese with no counterpart in the English\n", len(r.Dropped))
 		for _, c := range r.Dropped {
-			p("  - %-14s zh: %s\n", c.Text, r.context(c, true))
+			p("  - %s zh: %s\n", pad(c.Text, 14), r.context(c, true))
 		}
 	}
 	if len(r.Added) > 0 {
 		p("\nADDED (%d): figures in the English with no counterpart in the Chinese\n", len(r.Added))
 		for _, c := range r.Added {
-			p("  - %-14s en: %s\n", c.Text, r.context(c, false))
+			p("  - %s en: %s\n", pad(c.Text, 14), r.context(c, false))
 		}
 	}
 	if len(rounded) > 0 {
@@ -197,6 +197,14 @@ func name(path string) string {
 		return "(unnamed)"
 	}
 	return filepath.ToSlash(path)
+}
+
+// pad pads s with spaces to n display columns.
+func pad(s string, n int) string {
+	if w := width(s); w < n {
+		return s + strings.Repeat(" ", n-w)
+	}
+	return s
 }
 
 func isNumRune(r rune) bool {
