@@ -108,6 +108,11 @@ func printParallel(res map[string]map[string]counts, sources []string, split str
 		p, r, f := total[c].prf()
 		fmt.Printf(" %.3f/%.3f/%.3f    ", p, r, f)
 	}
+	fmt.Printf("\nstrict bead F1 (a bead counts only when it equals a gold bead):\n%-12s", "")
+	for _, c := range conditions {
+		_, _, f := total[c].beadPRF()
+		fmt.Printf(" %-22s", fmt.Sprintf("%.3f", f))
+	}
 	fmt.Printf("\n(aligner time %v in total)\n\n", spent.Round(time.Millisecond))
 }
 

@@ -219,10 +219,25 @@ func side(us []evalUnit, lang string) align.Side {
 	return align.Side{Doc: doc, Sentences: sents, Claims: extract.Sentences(sents)}
 }
 
-// counts are link counts for precision and recall.
-type counts struct{ pred, gold, hit int }
+// counts are link counts for precision and recall, and the same for whole
+// beads (strict: a predicted bead counts only when it equals a gold bead).
+type counts struct{ pred, gold, hit, bPred, bGold, bHit int }
 
-func (c *counts) add(o counts) { c.pred += o.pred; c.gold += o.gold; c.hit += o.hit }
+func (c *counts) add(o counts) {
+	c.pred += o.pred
+	c.gold += o.gold
+	c.hit += o.hit
+	c.bPred += o.bPred
+	c.bGold += o.bGold
+	c.bHit += o.bHit
+}
+
+// beadPRF is strict bead precision, recall and F1 with the Vecalign
+// definitions: precision over predicted beads with both sides, recall over
+// gold beads with both sides.
+func (c counts) beadPRF() (p, r, f float64) {
+	return counts{pred: c.bPred, gold: c.bGold, hit: c.bHit}.prf()
+}
 
 func (c counts) prf() (p, r, f float64) {
 	if c.pred > 0 {
@@ -268,7 +283,57 @@ func score(zh, en []evalUnit, beads []align.Bead) counts {
 			}
 		}
 	}
+	// Gold beads: connected groups of units linked through shared ids (a
+	// merged unit joins the units its sentences are in).
+	goldBeads := map[string]bool{}
+	seenZ := map[int]bool{}
+	for i := range zh {
+		if seenZ[i] {
+			continue
+		}
+		zs, es := []int{}, []int{}
+		queue := []int{i}
+		seenZ[i] = true
+		seenE := map[int]bool{}
+		for len(queue) > 0 {
+			x := queue[0]
+			queue = queue[1:]
+			zs = append(zs, x)
+			for l := range gold {
+				if l.z == x && !seenE[l.e] {
+					seenE[l.e] = true
+					es = append(es, l.e)
+					for l2 := range gold {
+						if l2.e == l.e && !seenZ[l2.z] {
+							seenZ[l2.z] = true
+							queue = append(queue, l2.z)
+						}
+					}
+				}
+			}
+		}
+		if len(es) > 0 {
+			goldBeads[beadKey(zs, es)] = true
+		}
+	}
+	c.bGold = len(goldBeads)
+	for _, b := range beads {
+		if len(b.ZH) > 0 && len(b.EN) > 0 {
+			c.bPred++
+			if goldBeads[beadKey(b.ZH, b.EN)] {
+				c.bHit++
+			}
+		}
+	}
 	return c
+}
+
+func beadKey(zs, es []int) string {
+	z := append([]int(nil), zs...)
+	e := append([]int(nil), es...)
+	sort.Ints(z)
+	sort.Ints(e)
+	return fmt.Sprint(z, e)
 }
 
 // prepared is one perturbed document, analysed once and aligned with many
