@@ -209,8 +209,12 @@ func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
 	}
 	// A power of ten apart, exactly or after rounding.
 	if az.Sign() != 0 && ae.Sign() != 0 {
-		for k := -12; k <= 12; k++ {
-			if k == 0 {
+		// Only the powers next to the ratio's order of magnitude can match.
+		fz, _ := az.Float64()
+		fe, _ := ae.Float64()
+		k0 := int(math.Round(math.Log10(fe / fz)))
+		for k := k0 - 1; k <= k0+1; k++ {
+			if k == 0 || k < -12 || k > 12 {
 				continue
 			}
 			scaled := new(big.Rat).Mul(az, pow10(k))
