@@ -140,7 +140,7 @@ func compareOne(z, e extract.Claim) comparison {
 		c.expl = fmt.Sprintf("%s is %s; the English says %s, %s", z.Text, zs, es, detail)
 	case rel == relSign:
 		c.verdict, c.class = Mismatch, ErrSign
-		c.expl = fmt.Sprintf("%s is %s of %s; the English says %s, the opposite direction", z.Text, signWord(vz), describe(z, new(big.Rat).Abs(vz)), e.Text)
+		c.expl = fmt.Sprintf("%s is %s of %s; the English says %s, %s", z.Text, signWord(vz), describe(z, new(big.Rat).Abs(vz)), e.Text, signWord(ve))
 	case rel == relPower:
 		// A scale word misread (万, 亿, million) is a magnitude error; a
 		// point moved in a plain decimal (78.6% as 7.86%) a decimal one;
