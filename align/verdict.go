@@ -489,9 +489,29 @@ func describe(c extract.Claim, v *big.Rat) string {
 		return s + " times"
 	}
 	if u := unitName(c); u != "" {
-		return s + " " + u
+		return s + " " + plural1(u, v)
 	}
 	return s
+}
+
+// plural1 puts a unit name in the plural for values other than one
+// ("4,827 beds", "126 square metres"); currencies and Chinese units keep
+// their form.
+func plural1(u string, v *big.Rat) string {
+	if v.Cmp(big.NewRat(1, 1)) == 0 || strings.ContainsAny(u, "/") {
+		return u
+	}
+	switch {
+	case u == "yuan" || u == "mu" || u == "jin" || strings.HasSuffix(u, "s") || strings.HasSuffix(u, "people"):
+		return u
+	case strings.HasSuffix(u, "metre"), strings.HasSuffix(u, "meter"):
+		return u + "s"
+	case strings.HasSuffix(u, "y") && !strings.HasSuffix(u, "ay"):
+		return u[:len(u)-1] + "ies"
+	case strings.HasSuffix(u, "x") || strings.HasSuffix(u, "ch") || strings.HasSuffix(u, "sh"):
+		return u + "es"
+	}
+	return u + "s"
 }
 
 // describeEN writes an English claim as stated.
