@@ -125,13 +125,26 @@ func (a *aligner) paragraphOrder(zh, en Side) []int {
 	if nz < 2 || ne < 2 {
 		return nil
 	}
+	// ev[q][p]: for each English sentence of paragraph q, its best match in
+	// Chinese paragraph p, summed (so a long paragraph full of weak matches
+	// does not outweigh the right one).
+	best1 := make([][]float64, len(a.eu)) // English sentence -> Chinese paragraph -> best match
+	for i, row := range a.sim.rows {
+		for _, c := range row {
+			if best1[c.j] == nil {
+				best1[c.j] = make([]float64, nz)
+			}
+			v := float64(c.lex) + a.p.NumHit*float64(c.num)
+			best1[c.j][zp[i]] = max(best1[c.j][zp[i]], v)
+		}
+	}
 	ev := make([][]float64, ne)
 	for q := range ev {
 		ev[q] = make([]float64, nz)
 	}
-	for i, row := range a.sim.rows {
-		for _, c := range row {
-			ev[ep[c.j]][zp[i]] += float64(c.lex) + a.p.NumHit*float64(c.num)
+	for j, row := range best1 {
+		for pz, v := range row {
+			ev[ep[j]][pz] += v
 		}
 	}
 	keys := make([]float64, ne)
@@ -146,7 +159,15 @@ func (a *aligner) paragraphOrder(zh, en Side) []int {
 				second = v
 			}
 		}
-		if bp >= 0 && best >= a.p.ParaMin && best > 1.5*second {
+		// The evidence for leaving the paragraph where it is: the Chinese
+		// paragraphs right after the previous one's.
+		inPlace := 0.0
+		for pz := int(prev); pz <= int(prev)+1; pz++ {
+			if pz >= 0 && pz < nz {
+				inPlace = max(inPlace, ev[q][pz])
+			}
+		}
+		if bp >= 0 && best >= a.p.ParaMin && best > 1.5*second && best > 1.5*inPlace {
 			keys[q] = float64(bp)
 		} else {
 			keys[q] = prev
