@@ -101,6 +101,17 @@ func around(date string) []string {
 // pairBlock pairs the Chinese and English documents of one block, checks
 // each pair and stores it in its own transaction.
 func pairBlock(ctx context.Context, db *store.DB, cache *sideCache, refs []store.DocRef, sum *Summary) error {
+	if err := pairRefs(ctx, db, cache, refs, sum); err != nil {
+		return err
+	}
+	ids := make([]int64, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
+	return db.MarkPairingDone(ctx, ids)
+}
+
+func pairRefs(ctx context.Context, db *store.DB, cache *sideCache, refs []store.DocRef, sum *Summary) error {
 	var zh, en []store.DocRef
 	for _, r := range refs {
 		switch {

@@ -240,7 +240,8 @@ func enBoundary(r []rune, sentStart, i, j, k int) bool {
 		return false
 	}
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || isOpener(next) || isBullet(next) ||
-		unicode.Is(unicode.Han, next)) {
+		next == '*' || next == '#' || unicode.Is(unicode.Han, next)) {
+		// Machine-translated bulletins mark dropped passages with "***".
 		return false
 	}
 	if r[i] != '.' || j-i > 1 && r[i+1] == '.' {

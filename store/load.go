@@ -265,3 +265,35 @@ func (l *Loader) Side(ctx context.Context, id int64) (align.Side, error) {
 	}
 	return side, rows.Err()
 }
+
+// MarkPairingDone records, in one transaction, that the documents' pairing
+// block has been worked through: rerunning a batch does not pair them again
+// unless a new document arrives beside them.
+func (db *DB) MarkPairingDone(ctx context.Context, ids []int64) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("mark pairing done: %w", err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO pairing_done (doc_id) VALUES (?)")
+	if err != nil {
+		return fmt.Errorf("mark pairing done: %w", err)
+	}
+	defer st.Close()
+	for _, id := range ids {
+		if _, err := st.ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("mark pairing done for document %d: %w", id, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// PairingDone reports whether the document's pairing block has been worked
+// through (see MarkPairingDone).
+func (db *DB) PairingDone(ctx context.Context, id int64) (bool, error) {
+	var n int
+	if err := db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM pairing_done WHERE doc_id = ?", id).Scan(&n); err != nil {
+		return false, fmt.Errorf("pairing state of document %d: %w", id, err)
+	}
+	return n > 0, nil
+}
