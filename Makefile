@@ -10,19 +10,27 @@ GOFLAGS += -tags=$(TAGS)
 export GOFLAGS
 export CGO_ENABLED = 1
 
-.PHONY: all build demo test bench eval fuzz lint clean
+.PHONY: all build gen demo serve test bench eval fuzz lint samples clean
 
 all: build
 
 build:
 	$(GO) build -o bin/figures ./cmd/figures
 
+# gen builds the corpus generator (bin/figures-gen --size 50MB --out DIR).
+gen:
+	$(GO) build -o bin/figures-gen ./cmd/figures-gen
+
 demo: build
 	./bin/figures demo
 
-test:
-	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1)
-	$(GO) vet ./...
+serve: build
+	./bin/figures serve --db figures.db
+
+# test is what .ci/run runs: formatting, vet, staticcheck (pinned in go.mod
+# as a tool) and every test, the browser test included when chromium is
+# installed (.ci/run installs it and makes that test mandatory).
+test: lint
 	$(GO) test ./...
 
 bench:
@@ -36,7 +44,22 @@ eval:
 	$(GO) run ./eval/align
 
 lint:
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1)
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+
+# fuzz runs every parser's fuzz target for a short while each.
+FUZZTIME ?= 15s
+fuzz:
+	@set -e; for p in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz' || true); do \
+	    echo "== $$p $$f"; $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) $$p; \
+	  done; \
+	done
+
+# samples regenerates the GBK sample pages from samples/src.
+samples:
+	$(GO) generate ./samples
 
 clean:
 	rm -rf bin figures.db figures.db-wal figures.db-shm

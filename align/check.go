@@ -1,49 +1,248 @@
 package align
 
 import (
+	"sort"
+
 	"figures/extract"
 )
 
-// Check aligns zh with en and links their figures. A placeholder until the
-// sentence aligner lands: one bead per document, figures linked when their
-// kinds and values are equal.
+// Check aligns zh with en and links their figures: first inside each
+// aligned bead, then, for the figures left over, across the document
+// (translators move figures between sentences); no figure is linked twice.
+// Every link gets a verdict and a one-line explanation; the Chinese figures
+// left unlinked are Dropped, the English ones Added.
 func Check(zh, en Side) Report {
 	r := Report{ZH: summary(zh), EN: summary(en)}
-	b := Bead{Score: 0}
-	for i := range zh.Sentences {
-		b.ZH = append(b.ZH, i)
-	}
-	for j := range en.Sentences {
-		b.EN = append(b.EN, j)
-	}
-	r.Alignment = []Bead{b}
-	used := make([]bool, len(en.Claims))
-	for _, z := range zh.Claims {
-		found := false
-		for j, e := range en.Claims {
-			if !used[j] && e.Kind == z.Kind && sameValue(z.Value, e.Value) {
-				used[j], found = true, true
-				r.Links = append(r.Links, Link{ZH: z, EN: e, Verdict: Match, Bead: 0,
-					Explanation: z.Text + " and " + e.Text + " agree"})
-				break
-			}
-		}
-		if !found {
-			r.Dropped = append(r.Dropped, z)
-		}
-	}
-	for j, e := range en.Claims {
-		if !used[j] {
-			r.Added = append(r.Added, e)
-		}
-	}
+	r.Alignment = Align(zh, en)
+	r.Links, r.Dropped, r.Added = linkFigures(zh, en, r.Alignment)
 	return r
 }
 
-func sameValue(a, b string) bool {
-	x, ok1 := extract.ParseDecimal(a)
-	y, ok2 := extract.ParseDecimal(b)
-	return ok1 && ok2 && x.Cmp(y) == 0
+// candidate is a possible link between Chinese claim z and English claim e.
+type candidate struct {
+	z, e  int
+	cmp   comparison
+	score float64
+}
+
+func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extract.Claim) {
+	zBead := make([]int, len(zh.Sentences))
+	eBead := make([]int, len(en.Sentences))
+	for k := range zBead {
+		zBead[k] = -1
+	}
+	for k := range eBead {
+		eBead[k] = -1
+	}
+	for k, b := range beads {
+		if len(b.ZH) == 0 || len(b.EN) == 0 {
+			continue
+		}
+		for _, i := range b.ZH {
+			zBead[i] = k
+		}
+		for _, j := range b.EN {
+			eBead[j] = k
+		}
+	}
+	beadOf := func(bs []int, s int) int {
+		if s < 0 || s >= len(bs) {
+			return -1
+		}
+		return bs[s]
+	}
+	lx := mustLexicon()
+	zCtx := make([][]int32, len(zh.Claims))
+	for i, c := range zh.Claims {
+		zCtx[i] = dedup(lx.zhConcepts(nil, []rune(c.Context), 1))
+	}
+	eCtx := make([][]int32, len(en.Claims))
+	for j, c := range en.Claims {
+		eCtx[j] = dedup(lx.enConcepts(nil, enWords(c.Context)))
+	}
+	// Relative position of each claim inside its bead, to prefer links
+	// that keep the order of figures.
+	zPos := positions(zh.Claims, func(c extract.Claim) int { return beadOf(zBead, c.Sentence) })
+	ePos := positions(en.Claims, func(c extract.Claim) int { return beadOf(eBead, c.Sentence) })
+
+	zUsed := make([]bool, len(zh.Claims))
+	eUsed := make([]bool, len(en.Claims))
+	linkBead := map[[2]int]int{}
+	take := func(cs []candidate, bead func(candidate) int) {
+		sort.SliceStable(cs, func(x, y int) bool {
+			if cs[x].score != cs[y].score {
+				return cs[x].score > cs[y].score
+			}
+			if cs[x].z != cs[y].z {
+				return cs[x].z < cs[y].z
+			}
+			return cs[x].e < cs[y].e
+		})
+		for _, c := range cs {
+			if zUsed[c.z] || eUsed[c.e] {
+				continue
+			}
+			zUsed[c.z], eUsed[c.e] = true, true
+			l := Link{ZH: zh.Claims[c.z], EN: en.Claims[c.e], Verdict: c.cmp.verdict,
+				Error: c.cmp.class, Explanation: c.cmp.expl, Bead: bead(c)}
+			linkBead[[2]int{c.z, c.e}] = l.Bead
+			links = append(links, l)
+		}
+	}
+
+	// Pass 1: inside beads.
+	var cs []candidate
+	for i, z := range zh.Claims {
+		bz := beadOf(zBead, z.Sentence)
+		if bz < 0 {
+			continue
+		}
+		for j, e := range en.Claims {
+			if beadOf(eBead, e.Sentence) != bz || !kindsLinkable(z, e) {
+				continue
+			}
+			cmp := compare(z, e)
+			ctx := sharesAny(zCtx[i], eCtx[j])
+			if cmp.strength == 0 && !(ctx && z.Kind == e.Kind && !unitConflict(z, e)) {
+				continue // unrelated values need the same kind of thing counted
+			}
+			s := cmp.strength + orderBonus(zPos[i], ePos[j])
+			if ctx {
+				s += 2
+			}
+			if z.Kind == e.Kind {
+				s++
+			}
+			if z.Unit != "" && z.Unit == e.Unit {
+				s++
+			}
+			cs = append(cs, candidate{z: i, e: j, cmp: cmp, score: s})
+		}
+	}
+	take(cs, func(c candidate) int { return beadOf(zBead, zh.Claims[c.z].Sentence) })
+
+	// Pass 2: across the document, for figures left over. Only values that
+	// agree, or differ by a typical slip with the same kind of thing
+	// counted, are linked; small numbers need agreement and context.
+	cs = cs[:0]
+	for i, z := range zh.Claims {
+		if zUsed[i] {
+			continue
+		}
+		for j, e := range en.Claims {
+			if eUsed[j] || !kindsLinkable(z, e) {
+				continue
+			}
+			cmp := compare(z, e)
+			ctx := sharesAny(zCtx[i], eCtx[j])
+			sameThing := z.Kind == e.Kind && (z.Unit == e.Unit || z.Unit == "" || e.Unit == "") || ctx
+			small := isSmall(z.Value) || isSmall(e.Value)
+			switch {
+			case cmp.strength >= 8 && (!small || ctx && sameThing):
+			case cmp.strength >= 5 && sameThing && ctx && !small:
+			default:
+				continue
+			}
+			s := cmp.strength
+			if ctx {
+				s += 2
+			}
+			if z.Kind == e.Kind {
+				s++
+			}
+			// Nearer sentences first.
+			s -= 0.01 * float64(absInt(relPos(z.Sentence, len(zh.Sentences))-relPos(e.Sentence, len(en.Sentences))))
+			cs = append(cs, candidate{z: i, e: j, cmp: cmp, score: s})
+		}
+	}
+	take(cs, func(candidate) int { return -1 })
+
+	sort.SliceStable(links, func(x, y int) bool { return links[x].ZH.Start < links[y].ZH.Start })
+	for i, u := range zUsed {
+		if !u {
+			dropped = append(dropped, zh.Claims[i])
+		}
+	}
+	for j, u := range eUsed {
+		if !u {
+			added = append(added, en.Claims[j])
+		}
+	}
+	return links, dropped, added
+}
+
+// kindsLinkable says whether two kinds of claim can describe the same
+// figure (a translation may turn points into percent, a fraction into a
+// percentage, or a sum of money into a count by mistake).
+func kindsLinkable(z, e extract.Claim) bool {
+	if z.Kind == e.Kind {
+		return true
+	}
+	group := func(k extract.Kind) int {
+		switch k {
+		case extract.Percent, extract.PercentPoints, extract.Ratio:
+			return 1
+		case extract.Count, extract.Money, extract.Measure, extract.Rate:
+			return 2
+		case extract.Multiple:
+			return 3
+		}
+		return 0
+	}
+	return group(z.Kind) == group(e.Kind) && group(z.Kind) != 0
+}
+
+func isSmall(v string) bool {
+	r, ok := extract.ParseDecimal(v)
+	if !ok {
+		return true
+	}
+	f, _ := r.Float64()
+	return f > -10 && f < 10 && r.IsInt()
+}
+
+func sharesAny(a, b []int32) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// positions gives each claim its relative position (0..1) among the claims
+// of the same bead.
+func positions(cs []extract.Claim, bead func(extract.Claim) int) []float64 {
+	byBead := map[int][]int{}
+	for i, c := range cs {
+		byBead[bead(c)] = append(byBead[bead(c)], i)
+	}
+	out := make([]float64, len(cs))
+	for _, idx := range byBead {
+		for k, i := range idx {
+			if len(idx) > 1 {
+				out[i] = float64(k) / float64(len(idx)-1)
+			}
+		}
+	}
+	return out
+}
+
+func orderBonus(a, b float64) float64 {
+	d := a - b
+	if d < 0 {
+		d = -d
+	}
+	return 1 - d
+}
+
+func relPos(s, n int) int {
+	if n == 0 {
+		return 0
+	}
+	return s * 100 / n
 }
 
 func summary(s Side) DocSummary {

@@ -1,5 +1,12 @@
 package align
 
+import (
+	"math"
+	"sort"
+	"time"
+	"unicode"
+)
+
 // DocPair proposes that Chinese document ZH (an index into the zh list) is
 // the original of English document EN, with a confidence Score in [0, 1].
 type DocPair struct {
@@ -8,44 +15,268 @@ type DocPair struct {
 	Score float64 `json:"score"`
 }
 
+// PairMin is the score below which PairDocuments leaves a document
+// unpaired rather than risk a wrong pair.
+const PairMin = 0.08
+
 // PairDocuments pairs each English document with its Chinese original when
-// one is present. Documents with no convincing counterpart stay unpaired; no
-// document is in two pairs. A placeholder until the real pairer lands: pairs
-// by the share of figure values the two documents have in common.
+// one is present. The score of a candidate pair combines:
+//
+//   - figures: the share of the English document's numbers (weighted by how
+//     rare they are in the batch) found in the Chinese one, with values a
+//     typical translation slip away (×10, ×10⁴, swapped digits) counting half;
+//   - words: the share of its lexicon concepts found in the Chinese one,
+//     weighted the same way;
+//   - titles: shared concepts between the titles (or first sentences);
+//   - dates: a bonus when both have the same date, a penalty when they are
+//     more than a week apart;
+//   - length: a penalty when the English is far longer than the Chinese
+//     would give (translations condense, they rarely pad).
+//
+// Pairs are then taken best first, so no document is in two pairs, and only
+// when the score reaches PairMin and clearly beats the English document's
+// runner-up; documents with no convincing counterpart stay unpaired.
 func PairDocuments(zh, en []Side) []DocPair {
-	var out []DocPair
-	usedZH := make([]bool, len(zh))
-	for j, e := range en {
-		best, bestScore := -1, 0.0
-		for i, z := range zh {
-			if usedZH[i] {
-				continue
+	if len(zh) == 0 || len(en) == 0 {
+		return nil
+	}
+	zf := make([]docFeatures, len(zh))
+	for i := range zh {
+		zf[i] = features(&zh[i], true)
+	}
+	ef := make([]docFeatures, len(en))
+	for j := range en {
+		ef[j] = features(&en[j], false)
+	}
+	// Inverse document frequency over the batch, both languages pooled.
+	df := map[string]int{}
+	for _, fs := range [][]docFeatures{zf, ef} {
+		for _, f := range fs {
+			for k := range f.items {
+				df[k]++
 			}
-			if s := figureOverlap(z, e); s > bestScore {
-				best, bestScore = i, s
-			}
-		}
-		if best >= 0 && bestScore >= 0.3 {
-			usedZH[best] = true
-			out = append(out, DocPair{ZH: best, EN: j, Score: bestScore})
 		}
 	}
+	n := float64(len(zh) + len(en))
+	idf := func(k string) float64 { return math.Log(1 + n/float64(max(df[k], 1))) }
+
+	// Postings of the Chinese documents' items (and of the English values'
+	// slips, which point at the Chinese value they would come from).
+	post := map[string][]int32{}
+	for i, f := range zf {
+		for k := range f.items {
+			post[k] = append(post[k], int32(i))
+		}
+	}
+	type cand struct {
+		i, j  int
+		score float64
+	}
+	var cands []cand
+	best := make([][2]float64, len(en)) // best and second-best score per English document
+	acc := make([][2]float64, len(zh))  // figure and word hits per Chinese document
+	var touched []int32
+	for j, f := range ef {
+		var massFig, massWord float64
+		touched = touched[:0]
+		add := func(k string, w float64, fig bool) {
+			for _, i := range post[k] {
+				if acc[i] == ([2]float64{}) {
+					touched = append(touched, i)
+				}
+				if fig {
+					acc[i][0] += w
+				} else {
+					acc[i][1] += w
+				}
+			}
+		}
+		for k, fig := range f.items {
+			w := idf(k)
+			if fig {
+				massFig += w
+			} else {
+				massWord += w
+			}
+			add(k, w, fig)
+		}
+		for _, k := range f.slips {
+			if !f.items[k] {
+				add(k, idf(k)/2, true)
+			}
+		}
+		for _, i := range touched {
+			fig := acc[i][0] / (massFig + 2)
+			word := acc[i][1] / (massWord + 2)
+			acc[i] = [2]float64{}
+			s := 0.5*min(fig, 1) + 0.5*min(word, 1)
+			if massFig == 0 || zf[i].nfig == 0 {
+				s = min(word, 1)
+			}
+			s += 0.1 * titleOverlap(zf[i].title, f.title)
+			s += dateScore(zf[i].date, f.date)
+			s -= lengthPenalty(zf[i].chars, f.chars)
+			s = min(max(s, 0), 1)
+			cands = append(cands, cand{int(i), j, s})
+			if s > best[j][0] {
+				best[j] = [2]float64{s, best[j][0]}
+			} else if s > best[j][1] {
+				best[j][1] = s
+			}
+		}
+	}
+	sort.Slice(cands, func(a, b int) bool {
+		if cands[a].score != cands[b].score {
+			return cands[a].score > cands[b].score
+		}
+		return cands[a].j < cands[b].j || cands[a].j == cands[b].j && cands[a].i < cands[b].i
+	})
+	usedZ := make([]bool, len(zh))
+	usedE := make([]bool, len(en))
+	var out []DocPair
+	for _, c := range cands {
+		if c.score < PairMin {
+			break
+		}
+		if usedZ[c.i] || usedE[c.j] {
+			continue
+		}
+		// A pair no better than the English document's runner-up is a
+		// guess: leave it unless it is strong on its own.
+		if c.score < 2*PairMin && best[c.j][1] > 0.8*c.score {
+			continue
+		}
+		usedZ[c.i], usedE[c.j] = true, true
+		out = append(out, DocPair{ZH: c.i, EN: c.j, Score: round3(c.score)})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].EN < out[b].EN })
 	return out
 }
 
-func figureOverlap(z, e Side) float64 {
-	if len(e.Claims) == 0 {
+// docFeatures is what pairing knows of a document.
+type docFeatures struct {
+	items map[string]bool // "v:…" figures (true) and "c:…" concepts (false)
+	slips []string        // figures a translation slip away (English side)
+	nfig  int
+	title map[int32]bool
+	date  string
+	chars float64 // length in Chinese characters (English converted at 0.3)
+}
+
+func features(s *Side, zhDoc bool) docFeatures {
+	lx := mustLexicon()
+	f := docFeatures{items: map[string]bool{}, title: map[int32]bool{}}
+	for k := range s.Sentences {
+		sent := &s.Sentences[k]
+		lang := sent.Lang
+		if lang == "" {
+			lang = "en"
+			if zhDoc {
+				lang = "zh"
+			}
+		}
+		for _, a := range scanNumbers(sent.Text, lang) {
+			if a.w > 0 && a.val != nil {
+				f.items[a.key] = true
+			}
+		}
+		var cs []int32
+		if lang == "zh" {
+			cs = lx.zhConcepts(nil, []rune(sent.Text), 2)
+		} else {
+			cs = lx.enConcepts(nil, enWords(sent.Text))
+		}
+		for _, c := range cs {
+			f.items["c:"+itoa(int(c))] = false
+		}
+		for _, r := range sent.Text {
+			if !unicode.IsSpace(r) {
+				if lang == "zh" {
+					f.chars++
+				} else {
+					f.chars += 0.3
+				}
+			}
+		}
+	}
+	for _, a := range claimAnchors(s.Claims) {
+		if a.w > 0 {
+			f.items[a.key] = true
+		}
+	}
+	for k, fig := range f.items {
+		if !fig {
+			continue
+		}
+		f.nfig++
+		if !zhDoc {
+			// An English value may be a Chinese one mistranslated.
+			if v, ok := parseKey(k); ok {
+				f.slips = append(f.slips, variantKeys(v)...)
+			}
+		}
+	}
+	sort.Strings(f.slips)
+	title := ""
+	if s.Doc != nil {
+		title, f.date = s.Doc.Title, s.Doc.Date
+	}
+	if title == "" && len(s.Sentences) > 0 {
+		title = s.Sentences[0].Text
+	}
+	var tc []int32
+	if zhDoc {
+		tc = lx.zhConcepts(nil, []rune(title), 2)
+	} else {
+		tc = lx.enConcepts(nil, enWords(title))
+	}
+	for _, c := range tc {
+		f.title[c] = true
+	}
+	return f
+}
+
+func titleOverlap(a, b map[int32]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	vals := map[string]bool{}
-	for _, c := range z.Claims {
-		vals[c.Value] = true
-	}
 	n := 0
-	for _, c := range e.Claims {
-		if vals[c.Value] {
+	for c := range b {
+		if a[c] {
 			n++
 		}
 	}
-	return float64(n) / float64(len(e.Claims))
+	return float64(n) / float64(min(len(a), len(b)))
+}
+
+func dateScore(a, b string) float64 {
+	if a == "" || b == "" {
+		return 0
+	}
+	ta, err1 := time.Parse("2006-01-02", a)
+	tb, err2 := time.Parse("2006-01-02", b)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	d := ta.Sub(tb).Hours() / 24
+	switch {
+	case math.Abs(d) <= 1:
+		return 0.1
+	case math.Abs(d) > 7:
+		return -0.3
+	}
+	return 0
+}
+
+// lengthPenalty grows when the English is more than 1.5 times as long as
+// the Chinese would make it.
+func lengthPenalty(zhChars, enChars float64) float64 {
+	if zhChars == 0 {
+		return 0.5
+	}
+	r := enChars / zhChars
+	if r <= 1.5 {
+		return 0
+	}
+	return min(0.5, (r-1.5)*0.2)
 }

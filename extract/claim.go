@@ -4,7 +4,10 @@
 // Years, dates, ordinals, rankings and names are recognised and left out.
 package extract
 
-import "figures/segment"
+import (
+	"figures/corpus"
+	"figures/segment"
+)
 
 // Kind is what sort of figure a claim states.
 type Kind string
@@ -60,6 +63,14 @@ type Claim struct {
 	Qualifier Qualifier `json:"qualifier"`
 	// Context is the noun phrase the figure counts (残疾人, disabled people).
 	Context string `json:"context"`
+
+	// Core is the number itself within Text (4.39亿 in 4.39亿元, 3,800 in
+	// more than 3,800), and Outer the claim together with the qualifier
+	// words around it (more than 3,800; 1000人以上), both in document code
+	// points. They are not part of the JSON record; scorers and reviewers use
+	// them to compare spans with other conventions.
+	Core  corpus.Span `json:"-"`
+	Outer corpus.Span `json:"-"`
 }
 
 // Sentences extracts the claims of every sentence, in order. Chinese

@@ -36,7 +36,9 @@ func buildFigures(t *testing.T) string {
 // integrity_check and foreign_key_check, and every stored document must be
 // whole (its sentences and claims are those a fresh analysis finds). Run
 // again, the same command must complete the batch with every document
-// exactly once, and end where a run that was never killed ends.
+// exactly once, and end where a run that was never killed ends: the same
+// documents, sentences and claims, and the same pairs, alignments and
+// links.
 func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the figures binary and ingests a batch three times")
@@ -132,6 +134,19 @@ func TestCrashSafety(t *testing.T) {
 		if resumed != want {
 			t.Errorf("%s: %d after kills and a rerun, %d in one clean run", q, resumed, want)
 		}
+	}
+	resumed, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resumed.Close()
+	c, err := store.Open(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if got, want := pairingDump(t, resumed), pairingDump(t, c); got != want {
+		t.Errorf("pairs, alignments and links after kills and a rerun:\n%s\nin one clean run:\n%s", got, want)
 	}
 }
 

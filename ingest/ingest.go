@@ -205,7 +205,18 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 			}
 		case r.known != nil:
 			sum.Skipped++
-			keys.add(*r.known)
+			// A known document is paired again only if its block was never
+			// worked through (a run killed while pairing): rerunning a
+			// finished batch changes nothing.
+			done, err := db.PairingDone(ctx, r.known.ID)
+			if err != nil {
+				storeErr = err
+				cancel()
+				break
+			}
+			if !done {
+				keys.add(*r.known)
+			}
 		default:
 			id, inserted, err := saveDocument(ctx, writer, *r.side)
 			if err != nil {

@@ -3,7 +3,6 @@ package ingest
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"runtime"
 	"slices"
 	"sort"
@@ -71,7 +70,7 @@ func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, w *store
 			return err
 		}
 		cache.next()
-		if err := pairBlock(ctx, w, cache, refs, sum); err != nil {
+		if err := pairBlock(ctx, w, cache, store.PairingBlock{Date: d}, refs, sum); err != nil {
 			return err
 		}
 		sum.PairBlocksDone++
@@ -83,7 +82,7 @@ func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, w *store
 			return err
 		}
 		cache.next()
-		if err := pairBlock(ctx, w, cache, refs, sum); err != nil {
+		if err := pairBlock(ctx, w, cache, store.PairingBlock{Dir: dir}, refs, sum); err != nil {
 			return err
 		}
 		sum.PairBlocksDone++
@@ -102,8 +101,27 @@ func around(date string) []string {
 }
 
 // pairBlock pairs the Chinese and English documents of one block, checks
-// each pair and stores it in its own transaction.
-func pairBlock(ctx context.Context, w *store.Writer, cache *sideCache, refs []store.DocRef, sum *Summary) error {
+// each pair, and stores the pairs with the block's pairing state in one
+// transaction (see store.Writer.SaveBlock): a run killed while pairing
+// leaves a block either done or untouched, never half-paired, and one
+// transaction costs less than one per pair.
+func pairBlock(ctx context.Context, w *store.Writer, cache *sideCache, b store.PairingBlock, refs []store.DocRef, sum *Summary) error {
+	pairs, err := pairRefs(ctx, cache, refs)
+	if err != nil {
+		return err
+	}
+	if err := w.SaveBlock(ctx, b, pairs); err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		sum.Pairs++
+		sum.Mismatches += p.Report.Mismatches()
+	}
+	return nil
+}
+
+// pairRefs pairs and checks the documents of a block.
+func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) ([]store.CheckedPair, error) {
 	var zh, en []store.DocRef
 	for _, r := range refs {
 		switch {
@@ -114,14 +132,15 @@ func pairBlock(ctx context.Context, w *store.Writer, cache *sideCache, refs []st
 		}
 	}
 	if len(zh) == 0 || len(en) == 0 {
-		return nil
+		return nil, nil
 	}
+	var out []store.CheckedPair
 	paired := map[int64]bool{}
 	for zs := 0; zs < len(zh); zs += maxBlock {
 		zhRefs := zh[zs:min(len(zh), zs+maxBlock)]
 		zhSides, err := cache.load(ctx, zhRefs)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for es := 0; es < len(en); es += maxBlock {
 			var enRefs []store.DocRef
@@ -132,7 +151,7 @@ func pairBlock(ctx context.Context, w *store.Writer, cache *sideCache, refs []st
 			}
 			enSides, err := cache.load(ctx, enRefs)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			var zhLeft []align.Side
 			var zhLeftRefs []store.DocRef
@@ -150,16 +169,12 @@ func pairBlock(ctx context.Context, w *store.Writer, cache *sideCache, refs []st
 			})
 			for i, p := range pairs {
 				z, e := zhLeftRefs[p.ZH], enRefs[p.EN]
-				if _, err := w.SavePair(ctx, z.ID, e.ID, p.Score, &reports[i]); err != nil {
-					return fmt.Errorf("save pair %s / %s: %w", z.Path, e.Path, err)
-				}
+				out = append(out, store.CheckedPair{ZH: z.ID, EN: e.ID, Score: p.Score, Report: &reports[i]})
 				paired[z.ID], paired[e.ID] = true, true
-				sum.Pairs++
-				sum.Mismatches += reports[i].Mismatches()
 			}
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // sideCache gives pairing the sides of a block: from the block before

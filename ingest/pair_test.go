@@ -127,3 +127,43 @@ func TestRecentSidesBound(t *testing.T) {
 		t.Errorf("%d sides, %d in order", len(r.sides), len(r.order))
 	}
 }
+
+// A batch stopped while pairing (here cancelled once its first block is
+// done) and run again ends with the pairs a run that was never stopped
+// stores: the blocks that were done are not worked through again, and the
+// block that was under way is worked through from the start.
+func TestPairingResumes(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, gen.Config{Seed: 33, ErrorRate: 0.1}, 60)
+	clean := openStore(t)
+	if _, err := Run(context.Background(), clean, Options{Paths: []string{dir}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, stopAfter := range []int{1, 2, 3} {
+		db := openStore(t)
+		ctx, cancel := context.WithCancel(context.Background())
+		_, err := Run(ctx, db, Options{Paths: []string{dir}, Progress: func(s Summary) {
+			if s.PairBlocksDone == stopAfter {
+				cancel()
+			}
+		}})
+		cancel()
+		if err == nil {
+			t.Fatalf("stopping after %d blocks: the run was not stopped", stopAfter)
+		}
+		sum, err := Run(context.Background(), db, Options{Paths: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Documents != 0 || sum.PairBlocks == 0 {
+			t.Errorf("rerun after %d blocks: %+v; want no new documents and the remaining blocks", stopAfter, sum)
+		}
+		if got, want := pairingDump(t, db), pairingDump(t, clean); got != want {
+			t.Errorf("stopped after %d blocks and run again:\n%s\nnever stopped:\n%s", stopAfter, got, want)
+		}
+		again, err := Run(context.Background(), db, Options{Paths: []string{dir}})
+		if err != nil || again.PairBlocks != 0 || again.Pairs != 0 {
+			t.Errorf("a third run: %+v, %v; want nothing to pair", again, err)
+		}
+	}
+}

@@ -166,16 +166,8 @@ func (db *DB) UnpairedOn(ctx context.Context, dates ...string) ([]DocRef, error)
 // UnpairedUndatedIn returns the current, unpaired documents with no date
 // stored directly in folder dir (not in its subfolders).
 func (db *DB) UnpairedUndatedIn(ctx context.Context, dir string) ([]DocRef, error) {
-	prefix := strings.TrimSuffix(dir, "/") + "/"
-	if dir == "" || dir == "." {
-		prefix = ""
-	}
-	// path >= "dir/" AND path < "dir0" is the prefix range ('0' follows '/').
+	prefix, upper := folderRange(dir)
 	q := "SELECT " + docRefColumns + " FROM documents d WHERE d.date = '' AND d.path >= ? AND d.path < ?" + unpaired
-	upper := prefix[:max(0, len(prefix)-1)] + "0"
-	if prefix == "" {
-		upper = "\U0010FFFF"
-	}
 	rows, err := db.sql.QueryContext(ctx, q, prefix, upper)
 	if err != nil {
 		return nil, fmt.Errorf("unpaired documents in %s: %w", dir, err)
@@ -191,6 +183,16 @@ func (db *DB) UnpairedUndatedIn(ctx context.Context, dir string) ([]DocRef, erro
 		}
 	}
 	return out, nil
+}
+
+// folderRange returns the range of paths under folder dir: path >= prefix
+// AND path < upper ("dir/" to "dir0": '0' follows '/').
+func folderRange(dir string) (prefix, upper string) {
+	if dir == "" || dir == "." {
+		return "", "\U0010FFFF"
+	}
+	prefix = strings.TrimSuffix(dir, "/") + "/"
+	return prefix, prefix[:len(prefix)-1] + "0"
 }
 
 // LoadSide reads a stored document back as the pipeline made it: the
@@ -422,4 +424,23 @@ func (l *Loader) Side(ctx context.Context, id int64) (align.Side, error) {
 		side.Claims = append(side.Claims, c)
 	}
 	return side, rows.Err()
+}
+
+// MarkPairingDone records, in one transaction, that the documents' pairing
+// block has been worked through: rerunning a batch does not pair them again
+// unless a new document arrives beside them.
+func (db *DB) MarkPairingDone(ctx context.Context, ids []int64) error {
+	w := db.oneShot()
+	defer w.Close()
+	return w.MarkPairingDone(ctx, ids)
+}
+
+// PairingDone reports whether the document's pairing block has been worked
+// through (see MarkPairingDone).
+func (db *DB) PairingDone(ctx context.Context, id int64) (bool, error) {
+	var n int
+	if err := db.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM pairing_done WHERE doc_id = ?", id).Scan(&n); err != nil {
+		return false, fmt.Errorf("pairing state of document %d: %w", id, err)
+	}
+	return n > 0, nil
 }

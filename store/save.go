@@ -210,15 +210,19 @@ func intList(x []int) string {
 type rowTable struct {
 	name    string
 	columns []string
+	verb    string // "INSERT" when empty
 }
 
 var (
-	paragraphsTable = rowTable{"paragraphs", []string{"doc_id", "idx", "lang", "start", `"end"`}}
-	sentencesTable  = rowTable{"sentences", []string{"doc_id", "idx", "para", "lang", "start", `"end"`, "text"}}
-	claimsTable     = rowTable{"claims", []string{"doc_id", "sentence", "lang", "start", `"end"`, "text", "kind", "value",
+	paragraphsTable = rowTable{name: "paragraphs", columns: []string{"doc_id", "idx", "lang", "start", `"end"`}}
+	sentencesTable  = rowTable{name: "sentences", columns: []string{"doc_id", "idx", "para", "lang", "start", `"end"`, "text"}}
+	claimsTable     = rowTable{name: "claims", columns: []string{"doc_id", "sentence", "lang", "start", `"end"`, "text", "kind", "value",
 		"value_max", "unit", "qualifier", "context"}}
-	alignmentsTable = rowTable{"alignments", []string{"pair_id", "bead", "zh_sentences", "en_sentences", "score"}}
-	linksTable      = rowTable{"links", []string{"pair_id", "zh_claim", "en_claim", "verdict", "error", "explanation", "bead"}}
+	alignmentsTable = rowTable{name: "alignments", columns: []string{"pair_id", "bead", "zh_sentences", "en_sentences", "score"}}
+	linksTable      = rowTable{name: "links", columns: []string{"pair_id", "zh_claim", "en_claim", "verdict", "error", "explanation", "bead"}}
+	// A document's block may be worked through again (a new document
+	// arrived beside it): it is marked once.
+	pairingDoneTable = rowTable{name: "pairing_done", columns: []string{"doc_id"}, verb: "INSERT OR IGNORE"}
 )
 
 // maxRowsPerInsert bounds a multi-row INSERT: 64 claims are 768 bound
@@ -228,7 +232,12 @@ const maxRowsPerInsert = 64
 // insertSQL is the INSERT of n rows into t.
 func (t rowTable) insertSQL(n int) string {
 	var b strings.Builder
-	b.WriteString("INSERT INTO ")
+	if t.verb == "" {
+		b.WriteString("INSERT")
+	} else {
+		b.WriteString(t.verb)
+	}
+	b.WriteString(" INTO ")
 	b.WriteString(t.name)
 	b.WriteString(" (")
 	b.WriteString(strings.Join(t.columns, ", "))

@@ -54,7 +54,7 @@ func dump(t *testing.T, db *store.DB) string {
 	slices.Sort(names)
 	var b strings.Builder
 	for _, n := range names {
-		rows, err := db.SQL().QueryContext(ctx, `SELECT * FROM "`+n+`" ORDER BY 1, 2`)
+		rows, err := db.SQL().QueryContext(ctx, `SELECT * FROM "`+n+`" ORDER BY rowid`)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"unicode/utf8"
 
 	"figures/align"
 )
@@ -118,6 +119,79 @@ func (w *Writer) SavePair(ctx context.Context, zhID, enID int64, score float64, 
 	return pairID, nil
 }
 
+// CheckedPair is a document pair with its fact-check, to store.
+type CheckedPair struct {
+	ZH, EN int64 // document ids
+	Score  float64
+	Report *align.Report
+}
+
+// PairingBlock names a block of batch pairing by the documents it belongs
+// to: those dated Date, or, when Date is empty, the undated documents
+// directly in folder Dir.
+type PairingBlock struct {
+	Date, Dir string
+}
+
+func (b PairingBlock) String() string {
+	if b.Date != "" {
+		return "documents dated around " + b.Date
+	}
+	return "undated documents in " + b.Dir
+}
+
+// SaveBlock stores the checked pairs of a pairing block, each as SavePair
+// does, and marks every document of the block as DB.MarkPairingDone does,
+// all in one transaction. A batch killed while pairing thus leaves each
+// block either done or untouched: the documents of an unfinished block are
+// unmarked, so a rerun works through that block again from where a run
+// that was never killed would, and skips the blocks that were done.
+//
+// Every document of the block is marked, paired or not and whichever
+// block paired it: a mark says that the block of the document's own date
+// (or folder) has been worked through since the document was stored.
+func (w *Writer) SaveBlock(ctx context.Context, b PairingBlock, pairs []CheckedPair) error {
+	t, err := w.begin(ctx)
+	if err != nil {
+		return fmt.Errorf("pair %s: %w", b, err)
+	}
+	for _, p := range pairs {
+		if _, err = t.savePair(p.ZH, p.EN, p.Score, p.Report); err != nil {
+			err = fmt.Errorf("save pair %d-%d: %w", p.ZH, p.EN, err)
+			break
+		}
+	}
+	if err == nil {
+		if b.Date != "" {
+			_, err = t.exec("INSERT OR IGNORE INTO pairing_done (doc_id) SELECT id FROM documents WHERE date = ?", b.Date)
+		} else {
+			prefix, upper := folderRange(b.Dir)
+			_, err = t.exec(`INSERT OR IGNORE INTO pairing_done (doc_id) SELECT id FROM documents
+				WHERE date = '' AND path >= ? AND path < ? AND instr(substr(path, ?), '/') = 0`,
+				prefix, upper, utf8.RuneCountInString(prefix)+1)
+		}
+		if err != nil {
+			err = fmt.Errorf("mark pairing done: %w", err)
+		}
+	}
+	if err = t.end(err); err != nil {
+		return fmt.Errorf("pair %s: %w", b, err)
+	}
+	return nil
+}
+
+// MarkPairingDone is DB.MarkPairingDone.
+func (w *Writer) MarkPairingDone(ctx context.Context, ids []int64) error {
+	t, err := w.begin(ctx)
+	if err != nil {
+		return fmt.Errorf("mark pairing done: %w", err)
+	}
+	if err = t.end(t.markPairingDone(ids)); err != nil {
+		return fmt.Errorf("mark pairing done: %w", err)
+	}
+	return nil
+}
+
 // SaveError is DB.SaveError on the Writer's connection.
 func (w *Writer) SaveError(ctx context.Context, path, reason string) error {
 	if w.conn == nil {
@@ -132,6 +206,16 @@ func (w *Writer) SaveError(ctx context.Context, path, reason string) error {
 		return fmt.Errorf("record error for %s: %w", path, err)
 	}
 	return nil
+}
+
+func (t *txn) markPairingDone(ids []int64) error {
+	args := t.args[:0]
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	err := t.insertRows(pairingDoneTable, args, func(i int) string { return fmt.Sprintf("document %d", ids[i]) })
+	t.args = args[:0]
+	return err
 }
 
 // txn is one transaction of a Writer.

@@ -1,0 +1,128 @@
+package align
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// bulletin templates: a Chinese sentence and its English version, each
+// with one or two figures.
+var templates = [][2]string{
+	{"全市累计建成社区养老服务站%d个，运营率达到%d.%d%%。", "The city built %d community elderly care stations, with an operation rate of %d.%d%%."},
+	{"全年发放高龄津贴%d.%d亿元，惠及老年人%d万人。", "Old-age allowances of %d.%d hundred million yuan reached %d0,000 elderly people."},
+	{"新建改扩建校舍面积%d万平方米，新增学位%d个。", "New school buildings covered %d0,000 square metres, adding %d places."},
+	{"全市公交客运量%d万人次，同比增长%d.%d%%。", "Buses carried %d0,000 passengers, up %d.%d%% year on year."},
+	{"培育家庭农场%d家、农民合作社%d家。", "It fostered %d family farms and %d farmer cooperatives."},
+	{"会议强调，要进一步加强组织领导，狠抓工作落实。", "The meeting stressed stronger leadership and implementation."},
+	{"城镇调查失业率为%d.%d%%，比上年同期下降%d.%d个百分点。", "The surveyed urban unemployment rate was %d.%d%%, down %d.%d percentage points."},
+	{"全市森林覆盖率达到%d.%d%%，完成营造林面积%d万亩。", "Forest coverage reached %d.%d%%, and afforestation covered %d0,000 mu."},
+}
+
+// benchPair makes an n-sentence bulletin and an English version that
+// merges one sentence pair in ten, drops one sentence in twenty and swaps
+// two paragraphs.
+func benchPair(n int) (Side, Side) {
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
+	var zs, es []string
+	for i := 0; i < n; i++ {
+		t := templates[rng.IntN(len(templates))]
+		args := []any{rng.IntN(9000) + 100, rng.IntN(90) + 10, rng.IntN(9), rng.IntN(90) + 10}
+		z := fmt.Sprintf(t[0], args...)
+		e := fmt.Sprintf(t[1], args...)
+		if i%8 == 0 {
+			z, e = "\n"+z, "\n"+e
+		}
+		zs = append(zs, z)
+		switch {
+		case i%20 == 7: // dropped
+		case i%10 == 3 && len(es) > 0 && es[len(es)-1][0] != '\n': // merged
+			es[len(es)-1] += " " + e
+		default:
+			es = append(es, e)
+		}
+	}
+	// Swap two paragraphs of the English.
+	if len(es) > 40 {
+		a, b := 16, 32
+		for a < len(es) && es[a][0] != '\n' {
+			a++
+		}
+		for b < len(es) && es[b][0] != '\n' {
+			b++
+		}
+		c := b + 1
+		for c < len(es) && es[c][0] != '\n' {
+			c++
+		}
+		if c <= len(es) {
+			var sw []string
+			sw = append(sw, es[:a]...)
+			sw = append(sw, es[b:c]...)
+			sw = append(sw, es[a:b]...)
+			sw = append(sw, es[c:]...)
+			es = sw
+		}
+	}
+	return units("zh", zs...), units("en", es...)
+}
+
+func benchmarkAlign(b *testing.B, n int) {
+	zh, en := benchPair(n)
+	b.ReportMetric(float64(len(zh.Sentences)), "zh-sentences")
+	b.ReportMetric(float64(len(en.Sentences)), "en-sentences")
+	for b.Loop() {
+		Align(zh, en)
+	}
+}
+
+func BenchmarkAlign50(b *testing.B)   { benchmarkAlign(b, 50) }
+func BenchmarkAlign200(b *testing.B)  { benchmarkAlign(b, 200) }
+func BenchmarkAlign500(b *testing.B)  { benchmarkAlign(b, 500) }
+func BenchmarkAlign2000(b *testing.B) { benchmarkAlign(b, 2000) }
+
+// BenchmarkAlign500Full searches the whole 500×500 grid (no corridor), to
+// show what the band saves.
+func BenchmarkAlign500Full(b *testing.B) {
+	zh, en := benchPair(500)
+	p := DefaultParams()
+	p.FullCells = 1 << 30
+	for b.Loop() {
+		AlignWith(zh, en, p)
+	}
+}
+
+func BenchmarkCompare(b *testing.B) {
+	z := zc("4.39亿元", money, "439000000", "yuan", exact)
+	e := ec("4.39 billion yuan", money, "4390000000", "yuan", exact)
+	for b.Loop() {
+		Compare(z, e)
+	}
+}
+
+func BenchmarkPairDocuments100(b *testing.B) {
+	var zh, en []Side
+	for k := 0; k < 100; k++ {
+		z, e := benchPair(20 + k%10)
+		zh, en = append(zh, z), append(en, e)
+	}
+	for b.Loop() {
+		PairDocuments(zh, en)
+	}
+}
+
+// TestBenchPairAligns keeps the benchmark input honest: the 500-sentence
+// pair must align well, or its timing means nothing.
+func TestBenchPairAligns(t *testing.T) {
+	zh, en := benchPair(500)
+	bs := Align(zh, en)
+	aligned := 0
+	for _, b := range bs {
+		if len(b.ZH) > 0 && len(b.EN) > 0 {
+			aligned += len(b.ZH)
+		}
+	}
+	if aligned < 450 {
+		t.Errorf("only %d of 500 Chinese sentences aligned", aligned)
+	}
+}

@@ -1,0 +1,219 @@
+package align
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// lexicon.tsv is a hand-written bilingual lexicon of bulletin vocabulary
+// (see the header of the file for its format). It is evidence for the
+// sentence aligner, not a translation dictionary: a Chinese sentence and an
+// English sentence that share many concepts are likely translations.
+//
+//go:embed data/lexicon.tsv
+var lexiconTSV string
+
+// Lexicon maps Chinese words and English words to shared concept ids.
+type Lexicon struct {
+	zh      map[string][]int32     // Chinese form -> concepts
+	zhMax   int                    // longest Chinese form, in runes
+	enExact map[string][]int32     // English word -> concepts (single-word forms)
+	enPre   map[string][]int32     // English prefix (from "word*") -> concepts
+	enMin   int                    // shortest prefix
+	multi   map[string][]multiForm // multi-word English forms, by multiKey of their first word
+	n       int                    // number of concepts
+}
+
+// multiForm is an English form of several words: every word must occur.
+type multiForm struct {
+	words   []enWord
+	concept int32
+}
+
+type enWord struct {
+	text   string
+	prefix bool
+}
+
+var (
+	lexOnce sync.Once
+	lex     *Lexicon
+	lexErr  error
+)
+
+// DefaultLexicon returns the embedded lexicon, parsed once per process.
+func DefaultLexicon() (*Lexicon, error) {
+	lexOnce.Do(func() { lex, lexErr = ParseLexicon(lexiconTSV) })
+	return lex, lexErr
+}
+
+func mustLexicon() *Lexicon {
+	l, err := DefaultLexicon()
+	if err != nil {
+		panic(err) // the embedded file is tested; this cannot happen in a release
+	}
+	return l
+}
+
+// ParseLexicon reads a lexicon in the format of data/lexicon.tsv.
+func ParseLexicon(data string) (*Lexicon, error) {
+	l := &Lexicon{zh: map[string][]int32{}, enExact: map[string][]int32{}, enPre: map[string][]int32{},
+		multi: map[string][]multiForm{}, enMin: 1 << 30}
+	for ln, line := range strings.Split(data, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		zhPart, enPart, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(zhPart) == "" || strings.TrimSpace(enPart) == "" {
+			return nil, fmt.Errorf("lexicon line %d: want \"中文|…<TAB>english|…\", got %q", ln+1, line)
+		}
+		c := int32(l.n)
+		l.n++
+		for _, z := range strings.Split(zhPart, "|") {
+			z = strings.TrimSpace(z)
+			if z == "" {
+				continue
+			}
+			l.zh[z] = appendUnique(l.zh[z], c)
+			l.zhMax = max(l.zhMax, utf8.RuneCountInString(z))
+		}
+		for _, e := range strings.Split(enPart, "|") {
+			var words []enWord
+			for _, w := range strings.Fields(strings.ToLower(e)) {
+				p := strings.HasSuffix(w, "*")
+				words = append(words, enWord{text: strings.TrimSuffix(w, "*"), prefix: p})
+			}
+			switch {
+			case len(words) == 0:
+				continue
+			case len(words) > 1:
+				k := multiKey(words[0].text)
+				l.multi[k] = append(l.multi[k], multiForm{words: words, concept: c})
+			case words[0].prefix:
+				l.enPre[words[0].text] = appendUnique(l.enPre[words[0].text], c)
+				l.enMin = min(l.enMin, utf8.RuneCountInString(words[0].text))
+			default:
+				l.enExact[words[0].text] = appendUnique(l.enExact[words[0].text], c)
+			}
+		}
+	}
+	return l, nil
+}
+
+func appendUnique(s []int32, c int32) []int32 {
+	for _, x := range s {
+		if x == c {
+			return s
+		}
+	}
+	return append(s, c)
+}
+
+// Concepts returns the number of concepts in the lexicon.
+func (l *Lexicon) Concepts() int { return l.n }
+
+// zhConcepts appends the concepts of a Chinese text by forward maximum
+// matching: at each position the longest lexicon form is taken, so 国家
+// (country) does not also count as 家 (home).
+func (l *Lexicon) zhConcepts(dst []int32, runes []rune, minLen int) []int32 {
+	for i := 0; i < len(runes); {
+		if !unicode.Is(unicode.Han, runes[i]) {
+			i++
+			continue
+		}
+		n := min(l.zhMax, len(runes)-i)
+		for ; n >= minLen; n-- {
+			if cs, ok := l.zh[string(runes[i:i+n])]; ok {
+				dst = append(dst, cs...)
+				break
+			}
+		}
+		if n < minLen {
+			n = 1
+		}
+		i += n
+	}
+	return dst
+}
+
+// zhWordConcepts appends the concepts of a Chinese sentence segmented into
+// words (gse): a word found whole gives its concepts; a longer word is
+// matched inside with forms of two characters or more, so an unknown
+// compound (市场) does not fall apart into misleading single characters (市).
+func (l *Lexicon) zhWordConcepts(dst []int32, words []string) []int32 {
+	for _, w := range words {
+		if cs, ok := l.zh[w]; ok {
+			dst = append(dst, cs...)
+			continue
+		}
+		if r := []rune(w); len(r) > 2 {
+			dst = l.zhConcepts(dst, r, 2)
+		}
+	}
+	return dst
+}
+
+// enConcepts appends the concepts of the English words (lower case).
+func (l *Lexicon) enConcepts(dst []int32, words []string) []int32 {
+	for _, w := range words {
+		dst = append(dst, l.enExact[w]...)
+		n := 0
+		for i := range w {
+			if n >= l.enMin {
+				dst = append(dst, l.enPre[w[:i]]...)
+			}
+			n++
+		}
+		dst = append(dst, l.enPre[w]...)
+	}
+	if len(l.multi) > 0 && len(words) > 1 {
+		seen := map[string]bool{}
+		for _, w := range words {
+			k := multiKey(w)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			for _, m := range l.multi[k] {
+				if allWords(m.words, words) {
+					dst = append(dst, m.concept)
+				}
+			}
+		}
+	}
+	return dst
+}
+
+// multiKey indexes multi-word forms by the first three letters of their
+// first word, which a prefix form must have too.
+func multiKey(w string) string {
+	n := 0
+	for i := range w {
+		if n == 3 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+func allWords(need []enWord, words []string) bool {
+	for _, n := range need {
+		found := false
+		for _, w := range words {
+			if w == n.text || n.prefix && strings.HasPrefix(w, n.text) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

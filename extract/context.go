@@ -1,0 +1,256 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"figures/segment"
+)
+
+// Context is the noun phrase a figure counts. A count is usually followed
+// by its noun (50.25万残疾人, 502,500 disabled people); an amount, a rate or
+// a figure at the end of a clause follows its noun (发放补贴4.39亿元,
+// 志愿者646万人, subsidies of 439 million yuan).
+
+const (
+	maxCtxRunes = 14
+	maxCtxWords = 6
+)
+
+// zhNounEnding returns the longest dictionary noun that t[b:e] ends with.
+func zhNounEnding(t string, b, e int) (string, bool) {
+	if w, ok := tbl.zhNounIx.suffixAt(t, e); ok && len(w) <= e-b {
+		return w, true
+	}
+	return "", false
+}
+
+// zhSkipEnding returns the length of a skip word (达, 分别, 发放) that t[:e]
+// ends with, or 0.
+func zhSkipEnding(t string, e int) int {
+	if w, ok := tbl.zhSkipIx.suffixAt(t, e); ok {
+		return len(w)
+	}
+	return 0
+}
+
+// zhContext finds the context with the dictionaries alone (no gse words).
+func (s *scanner) zhContext(f *found) string {
+	t := s.t
+	if f.kind == Count {
+		// a noun after the figure: 50.25万残疾人, 3800余名事实无人抚养儿童
+		q := f.end
+		best := -1
+		for runes := 0; q < len(t) && runes < 8; runes++ {
+			r, size := decodeFast(t, q)
+			if !isHan(r) || r == '的' || r == '和' || r == '与' || r == '及' {
+				break
+			}
+			if runes > 0 && zhSkipEnding(t, q) > 0 && best < 0 {
+				break
+			}
+			q += size
+			if _, ok := zhNounEnding(t, f.end, q); ok {
+				best = q
+			}
+		}
+		if best > 0 {
+			f.ctxAfter = true
+			return t[f.end:best]
+		}
+	}
+	// the noun before the figure: 发放补贴4.39亿元, 注册志愿者646万人
+	e := f.outS
+	for i := 0; i < 4; i++ {
+		k := zhSkipEnding(t, e)
+		if k == 0 {
+			break
+		}
+		e -= k
+	}
+	b := e
+	if endsWith(t, e, "每") {
+		return "" // 每户3-5万: per household, not what it counts
+	}
+	for runes := 0; b > 0 && runes < maxCtxRunes-4; runes++ {
+		r, size := decodeLastFast(t, b)
+		if !isHan(r) || r == '的' || r == '为' {
+			break
+		}
+		if b < e && zhSkipEnding(t, b) > 0 {
+			break
+		}
+		b -= size
+	}
+	if strings.HasPrefix(t[b:e], "每") {
+		return ""
+	}
+	return t[b:e]
+}
+
+// nounish reports whether a gse part-of-speech tag can be part of a noun
+// phrase.
+func nounish(pos string) bool {
+	if pos == "" {
+		return false
+	}
+	switch pos[0] {
+	case 'n', 'j':
+		return true
+	}
+	return pos == "vn" || pos == "an" || pos == "l" || pos == "i"
+}
+
+// stopWord reports whether a gse token ends a noun phrase.
+func stopWord(w segment.Word) bool {
+	if w.Pos == "" || w.Pos == "x" || w.Pos == "w" {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		return !isHan(r)
+	}
+	switch w.Pos[0] {
+	case 'u', 'p', 'c', 'd', 'r', 'm', 'q', 'y', 'e', 'o', 'f', 't':
+		return true
+	}
+	return tbl.zhSkip[w.Text]
+}
+
+// zhContextWords finds the context of claim c with gse's words.
+func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word) {
+	// first word at or after the claim's end, last word before its start
+	i := 0
+	for i < len(words) && words[i].Start < c.End {
+		i++
+	}
+	if f.kind == Count && i < len(words) {
+		var b strings.Builder
+		k := i
+		for ; k < len(words) && k-i < maxCtxWords; k++ {
+			w := words[k]
+			if stopWord(w) {
+				break
+			}
+			if !nounish(w.Pos) {
+				// a verb inside the phrase only before a noun (事实无人抚养儿童)
+				if k+1 >= len(words) || !nounish(words[k+1].Pos) || b.Len() == 0 {
+					break
+				}
+			}
+			b.WriteString(w.Text)
+		}
+		if b.Len() > 0 {
+			c.Context = b.String()
+			return
+		}
+	}
+	j := 0
+	for j < len(words) && words[j].End <= c.Outer.Start {
+		j++
+	}
+	j-- // the last word before the claim
+	for j >= 0 && (tbl.zhSkip[words[j].Text] || words[j].Pos == "d" || words[j].Pos == "p" && words[j].Text != "的") {
+		j--
+	}
+	var parts []string
+	runes := 0
+	for ; j >= 0 && len(parts) < maxCtxWords; j-- {
+		w := words[j]
+		if stopWord(w) {
+			break
+		}
+		n := utf8.RuneCountInString(w.Text)
+		if runes+n > maxCtxRunes {
+			break
+		}
+		runes += n
+		parts = append(parts, w.Text)
+	}
+	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
+		parts[a], parts[b] = parts[b], parts[a]
+	}
+	c.Context = strings.Join(parts, "")
+	if c.Context == "" {
+		c.Context = s.zhContext(f)
+	}
+}
+
+// enContext finds the noun phrase of an English figure: the words after a
+// count (502,500 disabled people), or the noun before "of" (subsidies of
+// 439 million yuan).
+func (s *scanner) enContext(f *found) string {
+	t := s.t
+	if f.kind == Count {
+		q := f.end
+		var last int
+		nw := 0
+		for nw < maxCtxWords {
+			r := q
+			for r < len(t) && t[r] == ' ' {
+				r++
+			}
+			if r < len(t) && t[r] == '-' {
+				break
+			}
+			w, we := wordAt(t, r)
+			for we+1 < len(t) && t[we] == '-' && isLetter(t[we+1]) {
+				_, we = wordAt(t, we+1) // left-behind, long-term
+				w = t[r:we]
+			}
+			if w == "" {
+				break
+			}
+			lw := lower(w)
+			if tbl.enStop[lw] || strings.HasSuffix(lw, "ing") && len(lw) > 5 || enWordOf(w).role != enNone && nw == 0 && false {
+				break
+			}
+			// -ed words only before a noun (registered volunteers, not "were built")
+			nw++
+			last = we
+			q = we
+			if we < len(t) && t[we] == '\'' {
+				break
+			}
+		}
+		if nw > 0 {
+			f.ctxAfter = true
+			start := f.end
+			for start < len(t) && t[start] == ' ' {
+				start++
+			}
+			return t[start:last]
+		}
+	}
+	var wb [6]string
+	ws := prevWords(&wb, t, f.outS, 4)
+	if len(ws) >= 2 && ws[0] == "of" {
+		// the noun phrase before "of": subsidies of, donations of
+		var parts []string
+		for _, w := range ws[1:] {
+			if tbl.enStop[w] || w == "total" || w == "sum" || w == "number" {
+				break
+			}
+			parts = append([]string{w}, parts...)
+		}
+		return strings.Join(parts, " ")
+	}
+	return ""
+}
+
+// unitOfContext gives a count the unit of the noun it counts.
+func unitOfContext(lang, ctx string) string {
+	if ctx == "" {
+		return ""
+	}
+	if lang == "zh" {
+		if n, ok := zhNounEnding(ctx, 0, len(ctx)); ok {
+			return tbl.nouns["zh"][n]
+		}
+		return ""
+	}
+	// the head noun is the last word
+	i := strings.LastIndexByte(ctx, ' ')
+	head := lower(ctx[i+1:])
+	if u, ok := tbl.nouns["en"][head]; ok {
+		return u
+	}
+	return ""
+}

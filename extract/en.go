@@ -1,0 +1,1147 @@
+package extract
+
+import (
+	"math/big"
+	"strings"
+	"unicode/utf8"
+)
+
+func (s *scanner) scanEn() {
+	t := s.t
+	p := 0
+	for p < len(t) {
+		c := t[p]
+		switch {
+		case isDigit(c):
+			p = s.claimEn(p)
+		case c == '.' && p+1 < len(t) && isDigit(t[p+1]) && (p == 0 || !isAlnum(t[p-1]) && t[p-1] != '.'):
+			p = s.claimEn(p)
+		case isLetter(c):
+			if !wordStart(t, p) {
+				p++
+				continue
+			}
+			w, we := wordAt(t, p)
+			if we < len(t) && isDigit(t[we]) {
+				p = s.skipCode(p)
+				continue
+			}
+			if q := skipURL(t, p); q > p {
+				p = q
+				continue
+			}
+			if s.enWordTrigger(w, p, we) {
+				p = s.claimEn(p)
+				continue
+			}
+			p = we
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(t[p:])
+			if s.lang == "en" && isZhStart(r) {
+				// a Chinese numeral inside English text is read the Chinese way
+				p = s.claimZh(p)
+				continue
+			}
+			p += size
+		default:
+			p++
+		}
+	}
+}
+
+// enWordTrigger reports whether an English number may start at the word w.
+func (s *scanner) enWordTrigger(w string, p, we int) bool {
+	if len(w) > 12 {
+		return false
+	}
+	if len(w) <= 2 && !(len(w) == 1 && (w[0]|0x20) == 'a' || len(w) == 2 && (w[0]|0x20) == 'a' && (w[1]|0x20) == 'n') {
+		return false
+	}
+	lw := w
+	if len(w) <= 2 {
+		lw = lower(w)
+	}
+	if lw == "a" || lw == "an" {
+		r, _ := nextToken(s.t, we)
+		w2, _ := wordAt(s.t, r)
+		e := enWordOf(w2)
+		return e.role == enHundred || e.role == enScale || e.role == enDozen || e.role == enDenom || e.role == enHalf
+	}
+	e := enWordOf(w)
+	switch e.role {
+	case enUnit, enTens, enHalf, enApprox, enMult:
+		return true
+	case enDenom:
+		// quarter million
+		r, _ := nextToken(s.t, we)
+		w2, _ := wordAt(s.t, r)
+		return enWordOf(w2).role == enScale
+	case enHundred, enScale, enDozen:
+		return true // hundreds of, thousands of, dozens of
+	}
+	switch len(w) {
+	case 5, 8, 9:
+		lw = lower(w)
+		return lw == "minus" || lw == "millions" || lw == "billions" || lw == "thousands" || lw == "negative"
+	}
+	return false
+}
+
+// prevWords returns up to k (at most 6) lower-case words before p, nearest
+// first, stopping at punctuation other than a hyphen or apostrophe. The
+// words are stored in dst, so that callers keep them on the stack.
+func prevWords(dst *[6]string, t string, p, k int) []string {
+	out := dst[:0]
+	q := p
+	for len(out) < k && len(out) < len(dst) {
+		for q > 0 && t[q-1] == ' ' {
+			q--
+		}
+		if q == 0 {
+			break
+		}
+		e := q
+		for q > 0 && (isLetter(t[q-1]) || t[q-1] == '.' && q-1 > 0 && isLetter(t[q-2]) && e-q < 4) {
+			q--
+		}
+		if q == e {
+			// a symbol word: $, %, €
+			break
+		}
+		out = append(out, lower(t[q:e]))
+	}
+	return out
+}
+
+// phraseLookup looks up the k words of ws (nearest first) as one phrase in
+// reading order ("more than") without building a string.
+func phraseLookup[T any](m map[string]T, ws []string, k int) (T, bool) {
+	var zero T
+	if k > len(ws) || k == 0 {
+		return zero, false
+	}
+	var buf [96]byte
+	n := 0
+	for i := k - 1; i >= 0; i-- {
+		w := ws[i]
+		if n+len(w)+1 > len(buf) {
+			return zero, false
+		}
+		if i < k-1 {
+			buf[n] = ' '
+			n++
+		}
+		n += copy(buf[n:], w)
+	}
+	v, ok := m[string(buf[:n])]
+	return v, ok
+}
+
+// wordsStart returns the byte where the k words before p begin.
+func wordsStart(t string, p, k int) int {
+	q := p
+	for i := 0; i < k; i++ {
+		for q > 0 && t[q-1] == ' ' {
+			q--
+		}
+		for q > 0 && (isLetter(t[q-1]) || t[q-1] == '.' && q-1 > 0 && isLetter(t[q-2])) {
+			q--
+		}
+	}
+	return q
+}
+
+// enQualBefore finds a qualifier phrase ending at p (more than, about).
+func enQualBefore(t string, p int) (Qualifier, int) {
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 6)
+	m := tbl.qual["en/before"]
+	for k := min(len(ws), tbl.qualMax["en/before"]); k > 0; k-- {
+		if q, ok := phraseLookup(m, ws, k); ok {
+			return q, wordsStart(t, p, k)
+		}
+	}
+	return "", p
+}
+
+// symQualBefore reads a comparison sign before p: > 10, >= 30, ≤ 100, < = 100.
+func symQualBefore(t string, p int) (Qualifier, int) {
+	q := p
+	for q > 0 && t[q-1] == ' ' {
+		q--
+	}
+	switch {
+	case endsWith(t, q, "≥"):
+		return AtLeast, q - len("≥")
+	case endsWith(t, q, "≤"):
+		return AtMost, q - len("≤")
+	case endsWith(t, q, "="):
+		r := q - 1
+		for r > 0 && t[r-1] == ' ' {
+			r--
+		}
+		switch {
+		case r > 0 && t[r-1] == '>':
+			return AtLeast, r - 1
+		case r > 0 && t[r-1] == '<':
+			return AtMost, r - 1
+		}
+	case endsWith(t, q, ">") && !endsWith(t, q, "<>") && !endsWith(t, q, "=>"):
+		return MoreThan, q - 1
+	case endsWith(t, q, "<"):
+		return LessThan, q - 1
+	}
+	return "", p
+}
+
+// enChangeBefore finds a change verb before p (fell 2.1%, rose by 3%, down
+// 5%, a decrease of 3,000) and returns its direction. A figure after "to" is
+// the new level and after "from" the old one: both keep their sign.
+func enChangeBefore(t string, p int) int {
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 6)
+	i := 0
+	// fillers between the verb and the figure
+	for i < len(ws) {
+		switch ws[i] {
+		case "by", "of", "average", "an", "a", "about", "around", "nearly", "almost", "some", "approximately", "roughly", "more", "than", "over", "respectively", "further", "sharply", "slightly", "year-on-year", "total":
+			i++
+			continue
+		}
+		break
+	}
+	if i < len(ws) && (ws[i] == "to" || ws[i] == "from") {
+		return 0
+	}
+	m := tbl.change["en"]
+	for k := tbl.changeMax["en"]; k > 0; k-- {
+		if i+k > len(ws) {
+			continue
+		}
+		if d, ok := phraseLookup(m, ws[i:], k); ok {
+			return d
+		}
+	}
+	return 0
+}
+
+// enCurrencyBefore finds a currency written before p ($, US$, HK$ , RMB,
+// EUR, ¥). It returns the unit and where it starts.
+func enCurrencyBefore(t string, p int) (unitEntry, int) {
+	q := p
+	for q > 0 && t[q-1] == ' ' && p-q < 2 {
+		q--
+	}
+	if q == 0 {
+		return unitEntry{}, p
+	}
+	if c := t[q-1]; c < utf8.RuneSelf && !isLetter(c) && c != '$' && c != '.' {
+		return unitEntry{}, p
+	}
+	best := unitEntry{}
+	bs := p
+	var buf [24]byte
+	// try suffixes of up to 24 bytes of t[:q] that start a token
+	for k := 1; k <= len(buf) && k <= q; k++ {
+		b := q - k
+		if !utf8.RuneStart(t[b]) || b > 0 && isLetter(t[b-1]) && isLetter(t[b]) {
+			continue
+		}
+		for i := 0; i < k; i++ {
+			c := t[b+i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if u, ok := tbl.enCurPrefix[string(buf[:k])]; ok {
+			best, bs = u, b
+		}
+	}
+	return best, bs
+}
+
+// enUnitAfter returns the longest English unit starting at p (after
+// optional spaces or a hyphen): "yuan", "square metres", "per cent", "%".
+func enUnitAfter(t string, p int) (unitEntry, int, int) {
+	q := p
+	attached := true
+	for q < len(t) && t[q] == ' ' && q-p < 2 {
+		q++
+		attached = false
+	}
+	if q < len(t) && t[q] == '-' && q+1 < len(t) && isLetter(t[q+1]) {
+		q++ // 3-inch, six-mile
+	}
+	if q >= len(t) {
+		return unitEntry{}, 0, 0
+	}
+	// symbols: %, €, ¢, °C
+	if !isLetter(t[q]) {
+		r, size := utf8.DecodeRuneInString(t[q:])
+		switch r {
+		case '%', '€', '¢', '₡', '₾', '₭', '元':
+			u := tbl.enUnits[string(r)]
+			if r == '%' && !attached && q-p > 1 {
+				break
+			}
+			return u, q, q + size
+		case 'μ':
+			w, we := wordAt(t, q+size)
+			if u, ok := tbl.enUnits["μ"+lower(w)]; ok {
+				return u, q, we
+			}
+		case '°':
+			w, we := wordAt(t, q+size)
+			if u, ok := tbl.enUnits["°"+lower(w)]; ok {
+				return u, q, we
+			}
+		case '$':
+			// 10$ has its currency after the number, unless another
+			// amount follows ($ 20,000.00 $ 37,305.97)
+			r2 := q + 1
+			for r2 < len(t) && t[r2] == ' ' {
+				r2++
+			}
+			if r2 < len(t) && isDigit(t[r2]) {
+				break
+			}
+			return unitEntry{kind: "money", unit: "dollar"}, q, q + 1
+		case 'ர':
+			if hasPrefixAt(t, q, "ரூ") {
+				return tbl.enUnits["ரூ"], q, q + len("ரூ")
+			}
+		}
+		return unitEntry{}, 0, 0
+	}
+	// multiword units, longest first
+	var idx [8]int // word end positions
+	n := 0
+	r := q
+	for n < tbl.enUnitWords && n < len(idx) {
+		w, we := wordAt(t, r)
+		if w == "" {
+			break
+		}
+		if we+1 < len(t) && t[we] == '-' && isLetter(t[we+1]) {
+			// person-times, but 12-cent-a-share
+			_, he := wordAt(t, we+1)
+			if _, ok := tbl.enUnits[lower(t[q:he])]; ok && n == 0 {
+				return tbl.enUnits[lower(t[q:he])], q, he
+			}
+		}
+		// allow a dotted abbreviation (l.e., u.s.) and km/h, km^2
+		for we < len(t) && (t[we] == '.' && we+1 < len(t) && isLetter(t[we+1]) || t[we] == '/' && we+1 < len(t) && isLetter(t[we+1]) || t[we] == '^' && we+1 < len(t) && isDigit(t[we+1])) {
+			_, we2 := wordAt(t, we+1)
+			if t[we] == '^' {
+				we2 = we + 2
+			}
+			we = we2
+		}
+		if we < len(t) && isDigit(t[we]) && !(we+1 <= len(t) && (t[we] == '2' || t[we] == '3') && (we+1 == len(t) || !isAlnum(t[we+1]))) {
+			break
+		}
+		if we < len(t) && (t[we] == '2' || t[we] == '3') && (we+1 == len(t) || !isAlnum(t[we+1])) {
+			we++ // km2, m2
+		}
+		idx[n] = we
+		n++
+		if we >= len(t) || t[we] != ' ' {
+			break
+		}
+		r = we + 1
+	}
+	// a currency code with its dollar sign after the number: 3.14US$
+	if n == 1 && idx[0] < len(t) && t[idx[0]] == '$' {
+		if u, ok := tbl.enUnits[lower(t[q:idx[0]+1])]; ok {
+			return u, q, idx[0] + 1
+		}
+	}
+	for k := n; k > 0; k-- {
+		e := idx[k-1]
+		key := lower(t[q:e])
+		if u, ok := tbl.enUnits[key]; ok {
+			// single letters (m, t, g, l) and "in" only right after digits
+			if len(key) <= 2 && !attached {
+				switch key {
+				case "st", "nd", "rd", "th", "mu", "ha", "cr", "l", "b":
+					continue
+				case "m", "t", "g":
+					// 1 m, 278,000 t: a unit only where no word follows
+					if e < len(t) && (isLetter(t[e]) || t[e] == '.' && e+1 < len(t) && isLetter(t[e+1])) {
+						continue
+					}
+					if r := skipSpaces(t, e); r < len(t) && isLetter(t[r]) {
+						w, _ := wordAt(t, r)
+						if !tbl.enStop[lower(w)] {
+							continue
+						}
+					}
+				}
+			}
+			if u.kind == "ordinal" && !attached {
+				continue
+			}
+			return u, q, e
+		}
+	}
+	return unitEntry{}, 0, 0
+}
+
+// enMonthNear reports whether a month name stands right before or after the
+// number [p, e): January 24, 24 January, Jan. 24.
+func enMonthNear(t string, p, e int) bool {
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 2)
+	if len(ws) > 0 && isMonth(t, wordsStart(t, p, 1), ws[0]) {
+		return true
+	}
+	if len(ws) > 1 && ws[0] == "the" && isMonth(t, wordsStart(t, p, 2), ws[1]) {
+		return false
+	}
+	q := e
+	for q < len(t) && t[q] == ' ' {
+		q++
+	}
+	if q < len(t) && t[q] == '-' {
+		q++
+	}
+	if q > e || true {
+		if w, _ := wordAt(t, q); w != "" && isMonth(t, q, lower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isMonth reports whether the word w at p names a month. May and March are
+// months only when capitalised.
+func isMonth(t string, p int, w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	if !tbl.months[w] && !tbl.months[w+"."] {
+		return false
+	}
+	if w == "may" || w == "march" || w == "mar" {
+		return p < len(t) && t[p] >= 'A' && t[p] <= 'Z'
+	}
+	return true
+}
+
+// enNameAt returns the end of a name that starts with a number at p (two
+// subsidies, the Five-Year Plan), or p.
+func enNameAt(t string, p int) int {
+	e := p
+	var b strings.Builder
+	for i := 0; i < tbl.enNameMax; i++ {
+		r := e
+		if i > 0 {
+			r = skipSpaces(t, e)
+			if r < len(t) && t[r] == '-' {
+				r++
+			}
+		}
+		q := r
+		for q < len(t) && (isAlnum(t[q]) || t[q] == '-' && q+1 < len(t) && isLetter(t[q+1])) {
+			q++
+		}
+		if q == r {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(lower(t[r:q]))
+		e = q
+		if tbl.enName[b.String()] {
+			return e
+		}
+	}
+	return p
+}
+
+// capitalName reports whether the number word at [p, e) is capitalised
+// inside a sentence and followed by a capitalised word: part of a name
+// (the 14th Five-Year Plan, Six Sigma).
+func capitalName(t string, p, e int) bool {
+	if p >= len(t) || t[p] < 'A' || t[p] > 'Z' {
+		return false
+	}
+	q := p
+	for q > 0 && t[q-1] == ' ' {
+		q--
+	}
+	if q == 0 || strings.ContainsRune(".!?:\"“(", rune(t[q-1])) {
+		return false
+	}
+	r := e
+	if r < len(t) && t[r] == '-' {
+		r++
+	} else {
+		r = skipSpaces(t, r)
+	}
+	return r < len(t) && t[r] >= 'A' && t[r] <= 'Z'
+}
+
+func (s *scanner) claimEn(p int) int {
+	t := s.t
+	if e := enNameAt(t, p); e > p {
+		return e
+	}
+	w, we := wordAt(t, p)
+	lw := lower(w)
+	// signs written as words
+	if lw == "minus" || lw == "negative" {
+		r, _ := nextToken(t, we)
+		n := readEn(t, r)
+		if n == nil || r == we {
+			return we
+		}
+		n.val = new(big.Rat).Neg(n.val)
+		return s.buildEn(n, p, true)
+	}
+	if w != "" {
+		e := tbl.enNum[lw]
+		if e.role == enMult {
+			s.add(found{start: p, end: we, coreS: p, coreE: we, kind: Multiple, val: ratInt(e.val)})
+			return we
+		}
+		if v, end, ok := enVague(t, p); ok {
+			f := found{start: p, end: end, coreS: p, coreE: end, kind: Count, val: v, qual: Approx}
+			f.ctx = s.enContext(&f)
+			s.add(f)
+			return end
+		}
+	}
+	n := readEn(t, p)
+	if n == nil {
+		if we > p {
+			return we
+		}
+		if isDigit(t[p]) {
+			return codeRunEnd(t, p) // a run too long to be a figure
+		}
+		return p + 1
+	}
+	return s.buildEn(n, p, false)
+}
+
+// enVague reads an order of magnitude: tens of thousands, hundreds of,
+// thousands of, millions of, dozens of.
+func enVague(t string, p int) (*big.Rat, int, bool) {
+	w, we := wordAt(t, p)
+	lw := lower(w)
+	var v int64
+	switch lw {
+	case "tens":
+		v = 10
+	case "dozens":
+		v = 12
+	case "hundreds":
+		v = 100
+	case "thousands":
+		v = 1000
+	case "millions":
+		v = 1000000
+	case "billions":
+		v = 1000000000
+	default:
+		return nil, 0, false
+	}
+	r, _ := nextToken(t, we)
+	w2, e2 := wordAt(t, r)
+	if lower(w2) != "of" {
+		return nil, 0, false
+	}
+	end := e2
+	// tens of thousands (of)
+	r2, _ := nextToken(t, e2)
+	w3, e3 := wordAt(t, r2)
+	switch lower(w3) {
+	case "thousands":
+		v *= 1000
+		end = e3
+	case "millions":
+		v *= 1000000
+		end = e3
+	case "billions":
+		v *= 1000000000
+		end = e3
+	}
+	if end == e2 {
+		end = we // "hundreds" of people: the figure is the word itself
+	}
+	return ratInt(v), end, true
+}
+
+// buildEn turns the English number n (at p, the claim's start) into a claim.
+func (s *scanner) buildEn(n *number, p int, neg bool) int {
+	t := s.t
+	next := max(n.end, p+1)
+	f := found{start: p, end: n.end, coreS: n.start, coreE: n.end, val: n.val, kind: Count}
+	if !neg {
+		if b := signBefore(t, n.start); b < n.start {
+			neg = true
+			f.start, f.coreS = b, b
+			f.val = new(big.Rat).Neg(f.val)
+		}
+	}
+	// --- codes, dates, ordinals
+	if n.dotted || n.lead0 && n.intDigits >= 5 {
+		return codeRunEnd(t, n.start)
+	}
+	if n.digits && n.start > 0 && isLetter(t[n.start-1]) {
+		q := n.start
+		for q > 0 && isLetter(t[q-1]) {
+			q--
+		}
+		if _, ok := tbl.enCurPrefix[lower(t[q:n.start])]; !ok {
+			return next
+		}
+	}
+	if n.digits && !n.words {
+		// SCP-173, I7-860: a letter and a hyphen before the digits
+		if f.start == n.start && n.start >= 2 && t[n.start-1] == '-' && isLetter(t[n.start-2]) {
+			return next
+		}
+		if codeAfter(t, n.end, "en") {
+			return next
+		}
+		b, a := joinedGroups(t, n.start, n.end, '-')
+		if b+a >= 2 || (b+a == 1 && (n.lead0 || n.intDigits >= 5)) {
+			return codeRunEnd(t, n.start)
+		}
+		b, a = joinedGroups(t, n.start, n.end, '/')
+		if b+a >= 1 && !n.frac {
+			return codeRunEnd(t, n.start)
+		}
+		if v, e, isTime := readRatio(t, n); isTime {
+			return e
+		} else if v != nil {
+			f.end, f.coreE, f.kind, f.val = e, e, Ratio, v
+			s.finishEn(&f, n)
+			return e
+		}
+		if n.start > 0 && (t[n.start-1] == '+' || t[n.start-1] == '#') {
+			return next // +1 phone codes, #5
+		}
+	}
+	if s.inQuote(n.start, n.end) {
+		return next
+	}
+	var wb [6]string
+	ws := prevWords(&wb, t, f.start, 3)
+	if len(ws) > 0 && (tbl.enBefore[ws[0]] || len(ws) > 1 && tbl.enBefore[ws[1]+" "+ws[0]]) && n.digits {
+		return codeRunEnd(t, n.start)
+	}
+	if b := skipPunctBack(t, f.start); b < f.start && n.digits {
+		// The hotline, 12345, ...; Tel: 023 ...
+		var cb [6]string
+		if cw := prevWords(&cb, t, b, 2); len(cw) > 0 && (tbl.enBefore[cw[0]] || len(cw) > 1 && tbl.enBefore[cw[1]+" "+cw[0]]) {
+			return codeRunEnd(t, n.start)
+		}
+	}
+	if len(ws) > 0 && tbl.enRank[ws[0]] {
+		return next
+	}
+	if n.digits && n.plain && (n.intDigits <= 2 || n.intDigits == 4) && enMonthNear(t, n.start, n.end) {
+		return next // January 24, 24 January 2022
+	}
+
+	q := n.end
+	// --- the unit
+	u, us, ue := enUnitAfter(t, q)
+	if ue > 0 {
+		switch u.kind {
+		case "ordinal", "date", "session":
+			return ue
+		case "time":
+			return ue
+		}
+		if u.unit == "metre" && strings.HasPrefix(t[us:ue], "m") && n.digits && ue-us == 1 && us == q && !n.scaled {
+			// 1.8m: a metre, but "1m" alone is ambiguous with a million
+		}
+		q = ue
+	}
+	// "times" is a multiple before a comparison (1.5 times as much, three
+	// times higher), otherwise a count of occurrences (0.21 times).
+	if ue > 0 && u.unit == "time" {
+		r, _ := nextToken(t, q)
+		w2, _ := wordAt(t, r)
+		switch lower(w2) {
+		case "as", "more", "higher", "larger", "greater", "bigger", "that", "those", "what", "the", "over", "than", "faster", "lower", "smaller":
+			u = unitEntry{kind: "multiple"}
+		}
+	}
+	// an age: aged 60, at the age of 80
+	if ue == 0 && len(ws) > 0 && (ws[0] == "aged" || ws[0] == "age" && len(ws) > 1 && ws[1] == "of") && n.digits {
+		u, ue = unitEntry{kind: "measure", unit: "year_of_age"}, -1
+	}
+	// a currency before the number
+	cur, cs := enCurrencyBefore(t, f.start)
+	if cs < s.lastEnd {
+		cs = f.start
+	}
+	if cs < f.start && (ue == 0 || u.kind == "money" || u.kind == "count") {
+		if ue > 0 && u.kind == "money" && u.unit != cur.unit && u.unit != "dollar" {
+			// 10 us dollar after $: keep the more specific
+		}
+		if ue == 0 || u.kind != "money" {
+			u = cur
+			if ue == 0 {
+				ue = -1
+			}
+		} else if u.unit == "dollar" && cur.unit != "dollar" {
+			u.unit = cur.unit
+		}
+		f.start = cs
+	}
+	// a multiplier after a currency word: 75 USD million
+	if ue > 0 && u.kind == "money" {
+		if m, me, ok := multAfterWord(t, q); ok {
+			f.val = ratMul(f.val, m)
+			q = me
+		}
+	}
+	if u.mult != nil {
+		f.val = new(big.Rat).Mul(f.val, u.mult)
+	}
+	if ue != 0 {
+		if ue > 0 {
+			f.end = q
+		}
+		switch u.kind {
+		case "money":
+			f.kind = Money
+		case "percent":
+			f.kind = Percent
+		case "percent_points":
+			f.kind = PercentPoints
+		case "multiple":
+			f.kind = Multiple
+		case "measure":
+			f.kind = Measure
+		default:
+			f.kind = Count
+		}
+		f.unit = u.unit
+	}
+	// the minor unit of an amount: 20 dollars 43 cents, 3 GBP 1 pence
+	if f.kind == Money {
+		if v, e := enMinorUnit(t, f.end); e > f.end {
+			f.val = new(big.Rat).Add(f.val, v)
+			f.end = e
+		}
+	}
+	// a rate: 2637 yuan per person per month, $15.4/hour
+	if f.kind == Money || f.kind == Measure {
+		if unit, e := enRate(t, f.end, f.unit); e > f.end {
+			f.kind, f.unit, f.end = Rate, unit, e
+		}
+	}
+	// --- years: a bare four-digit number from 1800 to 2100
+	if n.plain && n.intDigits == 4 && !neg && ue == 0 || n.plain && n.intDigits == 4 && u.kind == "count" && u.unit != "" && false {
+		v := n.val.Num().Int64()
+		if v >= 1800 && v <= 2100 && cs == f.start && !s.whole(f.start, f.end) {
+			// a year unless it counts something (2000 people); bulletins
+			// write counts of thousands with a comma
+			if !enCountNounAfter(t, n.end) || len(ws) > 0 && tbl.enYearCtx[ws[0]] {
+				return s.skipYearRange(n.end)
+			}
+		}
+	}
+	// --- a range: 3 to 5 million, 10-20 dollars, between 20 and 30
+	if e, ok := s.enRange(&f, n, ue > 0, u); ok {
+		f.qual = Range
+		s.finishEn(&f, n)
+		return e
+	}
+	if n.frac && !n.mixed {
+		if ue == 0 || u.kind == "count" && u.unit == "" {
+			f.kind = Percent
+			f.val = ratMul(f.val, 100)
+			f.unit = ""
+		}
+	}
+	// --- words that are not figures on their own
+	if n.words && !n.digits && capitalName(t, n.start, n.end) {
+		return next
+	}
+	// the first three quarters (of the year): a period
+	if n.frac && len(ws) > 0 && (ws[0] == "first" || ws[0] == "last" || ws[0] == "past") {
+		return next
+	}
+	if n.words && !n.digits && !s.whole(f.start, f.end) {
+		if n.one && ue == 0 && !neg && !enCountNounAfter(t, n.end) {
+			return next // "the one you mentioned", "one of"
+		}
+		if n.frac && !n.scaled && ue == 0 {
+			// half: only "half of", "more than half", "a half", "one half"
+			lw := lower(t[n.start:min(n.end, n.start+4)])
+			if lw == "half" && n.end-n.start == 4 {
+				r, _ := nextToken(t, n.end)
+				w2, _ := wordAt(t, r)
+				ok := lower(w2) == "of"
+				if len(ws) > 0 {
+					switch ws[0] {
+					case "than", "nearly", "almost", "about", "around", "over", "roughly", "just", "exactly", "some":
+						ok = true
+					}
+				}
+				if !ok {
+					return next
+				}
+			}
+		}
+	}
+	if e := restated(t, f.end, f.val, "en"); e > f.end {
+		f.end = e
+	}
+	s.finishEn(&f, n)
+	return max(f.end, next)
+}
+
+// restated returns the end of a figure repeated in parentheses right after
+// the one ending at p, with the same value: forty-five (45), 45 (forty
+// five), 五 (5); p when there is none.
+func restated(t string, p int, v *big.Rat, lang string) int {
+	q := p
+	for q < len(t) && t[q] == ' ' {
+		q++
+	}
+	if q >= len(t) || t[q] != '(' {
+		return p
+	}
+	var m *number
+	if lang == "zh" {
+		m = readZh(t, q+1)
+	} else {
+		m = readEn(t, q+1)
+	}
+	if m == nil || m.end >= len(t) || t[m.end] != ')' || m.val.Cmp(v) != 0 {
+		return p
+	}
+	return m.end + 1
+}
+
+// skipPunctBack skips spaces and one comma or colon before p.
+func skipPunctBack(t string, p int) int {
+	q := p
+	for q > 0 && t[q-1] == ' ' {
+		q--
+	}
+	if q > 0 && (t[q-1] == ',' || t[q-1] == ':') {
+		return q - 1
+	}
+	return p
+}
+
+// yearLike reports whether v could be a year (1800 to 2100).
+func yearLike(v *big.Rat) bool {
+	return v.IsInt() && v.Cmp(ratInt(1800)) >= 0 && v.Cmp(ratInt(2100)) <= 0
+}
+
+// enMinorUnit reads the cents of an amount after its major unit: "43
+// cents", "and forty-two cents", "1 pence", "4 kopiykas". It returns the
+// value in major units and the end, or p when there is none.
+func enMinorUnit(t string, p int) (*big.Rat, int) {
+	r, _ := nextToken(t, p)
+	if w, we := wordAt(t, r); lower(w) == "and" {
+		r, _ = nextToken(t, we)
+	}
+	if r >= len(t) || r == p {
+		return nil, p
+	}
+	m := readEn(t, r)
+	if m == nil || !m.val.IsInt() || m.val.Sign() <= 0 || m.val.Cmp(ratInt(100)) >= 0 || m.scaled || m.frac {
+		return nil, p
+	}
+	u, _, ue := enUnitAfter(t, m.end)
+	if ue == 0 || u.kind != "money" {
+		return nil, p
+	}
+	switch u.unit {
+	case "cent", "pence", "sen", "uah_kopiyka":
+		return new(big.Rat).Quo(m.val, ratInt(100)), ue
+	}
+	return nil, p
+}
+
+// skipYearRange returns where a year (and a year range: 2012-13, 2021-2025)
+// ends.
+func (s *scanner) skipYearRange(e int) int {
+	t := s.t
+	if e+1 < len(t) && (t[e] == '-' || hasPrefixAt(t, e, "–")) {
+		q := e + 1
+		if t[e] != '-' {
+			q = e + len("–")
+		}
+		r := q
+		for r < len(t) && isDigit(t[r]) {
+			r++
+		}
+		if r-q == 2 || r-q == 4 {
+			return r
+		}
+	}
+	return e
+}
+
+// enCountNounAfter reports whether a noun that makes a count (people,
+// households, beds) follows the number within three words.
+func enCountNounAfter(t string, p int) bool {
+	q := p
+	for i := 0; i < 3; i++ {
+		r, _ := nextToken(t, q)
+		w, we := wordAt(t, r)
+		if w == "" {
+			return false
+		}
+		lw := lower(w)
+		if _, ok := tbl.nouns["en"][lw]; ok {
+			return true
+		}
+		if tbl.enStop[lw] {
+			return false
+		}
+		q = we
+	}
+	return false
+}
+
+// multAfterWord reads a multiplier after a currency word (75 USD million).
+func multAfterWord(t string, p int) (int64, int, bool) {
+	r, _ := nextToken(t, p)
+	w, we := wordAt(t, r)
+	if e := enWordOf(w); e.role == enScale {
+		return e.val, we, true
+	}
+	return 0, 0, false
+}
+
+// enRate reads "per person per month", "a share", "/hour" after a unit.
+func enRate(t string, p int, unit string) (string, int) {
+	e := p
+	out := unit
+	for i := 0; i < 3; i++ {
+		q := e
+		for q < len(t) && t[q] == ' ' {
+			q++
+		}
+		switch {
+		case q < len(t) && t[q] == '/':
+			q++
+			for q < len(t) && t[q] == ' ' {
+				q++ // 1120 yuan / person / month
+			}
+		case hasPrefixAt(t, q, "per "):
+			q += 4
+		default:
+			return out, e
+		}
+		w, we := wordAt(t, q)
+		if w == "" {
+			return out, e
+		}
+		lw := lower(w)
+		name := lw
+		if u, ok := tbl.enUnits[lw]; ok && u.unit != "" {
+			name = u.unit
+		} else if u, ok := tbl.nouns["en"][lw]; ok && u != "" {
+			name = u
+		}
+		out += "/" + name
+		e = we
+	}
+	return out, e
+}
+
+// enRange reads the second end of a range after n (and its unit): 3 to 5
+// million, 10-20 dollars, 20~100; or the whole of "between 20 and 30".
+func (s *scanner) enRange(f *found, n *number, hasUnit bool, u unitEntry) (int, bool) {
+	t := s.t
+	q := f.end
+	var wb [6]string
+	ws := prevWords(&wb, t, f.start, 1)
+	between := len(ws) > 0 && ws[0] == "between"
+	r := q
+	for r < len(t) && t[r] == ' ' {
+		r++
+	}
+	conn := 0
+	switch {
+	case r < len(t) && (t[r] == '-' || t[r] == '~'):
+		conn = 1
+	case hasPrefixAt(t, r, "–") || hasPrefixAt(t, r, "—") || hasPrefixAt(t, r, "～"):
+		_, conn = utf8.DecodeRuneInString(t[r:])
+	case hasPrefixAt(t, r, "to ") || hasPrefixAt(t, r, "through "):
+		if len(ws) > 0 && ws[0] == "from" {
+			// from 200 to 300 after a change verb is two levels
+			if enChangeBefore(t, wordsStart(t, f.start, 1)) != 0 {
+				return 0, false
+			}
+		}
+		conn = strings.IndexByte(t[r:], ' ')
+	case between && hasPrefixAt(t, r, "and "):
+		conn = 3
+	}
+	if conn == 0 {
+		return 0, false
+	}
+	r2 := r + conn
+	for r2 < len(t) && t[r2] == ' ' {
+		r2++
+	}
+	start2 := r2
+	// a currency may repeat: $10-$20
+	if cu, ce := enCurrencyPrefixAt(t, r2); ce > r2 && (f.kind == Money || !hasUnit) {
+		_ = cu
+		r2 = ce
+	}
+	neg2 := false
+	if r2 < len(t) && t[r2] == '-' && r2+1 < len(t) && isDigit(t[r2+1]) {
+		neg2 = true
+		r2++
+	}
+	m := readEn(t, r2)
+	if m == nil || m.dotted || m.frac != n.frac {
+		return 0, false
+	}
+	if neg2 {
+		m.val = new(big.Rat).Neg(m.val)
+	}
+	if n.plain && m.plain && n.intDigits == 4 && (m.intDigits == 4 || m.intDigits == 2) && yearLike(n.val) {
+		return 0, false // 2012-13, 2021-2025: years
+	}
+	_ = start2
+	lo := new(big.Rat).Set(f.val)
+	hi := new(big.Rat).Set(m.val)
+	e := m.end
+	u2, _, ue2 := enUnitAfter(t, e)
+	if ue2 > 0 {
+		switch u2.kind {
+		case "ordinal", "date", "time", "session":
+			return 0, false
+		}
+		e = ue2
+	}
+	if hasUnit && ue2 > 0 && (u2.kind != u.kind || u2.unit != u.unit) {
+		return 0, false
+	}
+	// the multiplier of the second end applies to the first: 3 to 5 million
+	if !n.scaled && m.bigMult > 0 {
+		if x := ratMul(lo, m.bigMult); x.Cmp(hi) < 0 {
+			lo = x
+		}
+	}
+	if lo.Sign() < 0 && hi.Sign() < 0 && lo.Cmp(hi) > 0 {
+		lo, hi = hi, lo // from -18 °C to -34 °C
+	}
+	if lo.Cmp(hi) >= 0 {
+		return 0, false
+	}
+	unit := u
+	if !hasUnit {
+		unit = u2
+		if ue2 == 0 {
+			unit = unitEntry{}
+		}
+	}
+	if !hasUnit && ue2 == 0 && f.kind == Money {
+		unit = unitEntry{kind: "money", unit: f.unit}
+	}
+	if between {
+		f.start = wordsStart(t, f.start, 1)
+	}
+	f.val, f.max = lo, hi
+	f.end, f.coreE = e, m.end
+	f.kind = Count
+	switch unit.kind {
+	case "money":
+		f.kind = Money
+	case "percent":
+		f.kind = Percent
+	case "percent_points":
+		f.kind = PercentPoints
+	case "multiple":
+		f.kind = Multiple
+	case "measure":
+		f.kind = Measure
+	}
+	f.unit = unit.unit
+	return e, true
+}
+
+// enCurrencyPrefixAt reads a currency prefix at p ($, US$, RMB ).
+func enCurrencyPrefixAt(t string, p int) (unitEntry, int) {
+	for k := min(6, len(t)-p); k > 0; k-- {
+		if u, ok := tbl.enCurPrefix[lower(t[p:p+k])]; ok {
+			e := p + k
+			if isLetter(t[e-1]) && e < len(t) && isLetter(t[e]) {
+				continue
+			}
+			for e < len(t) && t[e] == ' ' {
+				e++
+			}
+			return u, e
+		}
+	}
+	return unitEntry{}, p
+}
+
+// finishEn attaches qualifiers, the sign of a change and the context.
+func (s *scanner) finishEn(f *found, n *number) {
+	t := s.t
+	if q, qs := enQualBefore(t, f.start); q != "" {
+		if f.qual == "" || f.qual == Exact {
+			f.qual = q
+		}
+		f.outS = qs
+	} else if q, qs := symQualBefore(t, f.start); q != "" {
+		if f.qual == "" || f.qual == Exact {
+			f.qual = q
+		}
+		f.outS = qs
+	} else {
+		f.outS = f.start
+	}
+	// after: or more, plus
+	r, _ := nextToken(t, f.end)
+	ws := make([]string, 0, 2)
+	e := r
+	for i := 0; i < 2; i++ {
+		w, we := wordAt(t, e)
+		if w == "" {
+			break
+		}
+		ws = append(ws, lower(w))
+		e = we
+		for e < len(t) && t[e] == ' ' {
+			e++
+		}
+	}
+	f.outE = f.end
+	if len(ws) == 2 {
+		if q, ok := tbl.qual["en/after"][ws[0]+" "+ws[1]]; ok {
+			if f.qual == "" || f.qual == Exact || f.qual == Approx {
+				f.qual = q
+			}
+			f.outE = strings.LastIndex(t[:e], ws[1]) + len(ws[1])
+		}
+	}
+	if f.end < len(t) && t[f.end] == '+' {
+		if f.qual == "" || f.qual == Exact {
+			f.qual = MoreThan
+		}
+		f.outE = f.end + 1
+	}
+	if f.val.Sign() > 0 && enChangeBefore(t, f.outS) < 0 {
+		if f.max != nil {
+			lo, hi := f.val, f.max
+			f.val, f.max = new(big.Rat).Neg(hi), new(big.Rat).Neg(lo)
+		} else {
+			f.val = new(big.Rat).Neg(f.val)
+		}
+	}
+	f.ctx = s.enContext(f)
+	s.add(*f)
+}
