@@ -50,6 +50,12 @@ func (k *pairKeys) add(r store.DocRef) {
 // maxBlock bounds how many documents of one language are compared at once.
 const maxBlock = 400
 
+// pairBatch pairs and checks the blocks a batch touched, in order: dates,
+// then folders of undated documents. Two stages overlap: while the checks
+// of one block run on every core and its pairs are stored, the next block
+// is read and its documents paired (PairDocuments runs on one core). The
+// next block must not offer documents the block before has just paired:
+// until that block is stored, its documents are left out by hand.
 func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, w *store.Writer, recent *recentSides, keys *pairKeys, sum *Summary, progress func()) error {
 	if len(keys.dates) == 0 && len(keys.dirs) == 0 {
 		return nil
@@ -57,38 +63,137 @@ func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, w *store
 	if err := db.EnsurePairingIndexes(ctx); err != nil {
 		return err
 	}
-	dates := sortedKeys(keys.dates)
-	dirs := sortedKeys(keys.dirs)
-	sum.PairBlocks = len(dates) + len(dirs)
+	var blocks []store.PairingBlock
+	for _, d := range sortedKeys(keys.dates) {
+		blocks = append(blocks, store.PairingBlock{Date: d})
+	}
+	for _, dir := range sortedKeys(keys.dirs) {
+		blocks = append(blocks, store.PairingBlock{Dir: dir})
+	}
+	sum.PairBlocks = len(blocks)
 	progress()
-	// Neighbouring date blocks overlap by two days: keep the sides loaded
-	// for one block for the next, and no longer.
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// stored is the index of the last block the second stage has stored.
+	var mu sync.Mutex
+	stored := -1
+	paired := make(chan pairedBlock, 1)
+	saveErr := make(chan error, 1)
+	storedOne := make(chan struct{}, len(blocks)) // for sequentialPairing
+	go func() {
+		// The second stage: check, store, count. It alone touches sum.
+		var err error
+		for pb := range paired {
+			if err != nil {
+				continue // drain
+			}
+			pairs := pb.check()
+			if err = w.SaveBlock(ctx, pb.block, pairs); err != nil {
+				cancel()
+				continue
+			}
+			mu.Lock()
+			stored = pb.index
+			mu.Unlock()
+			storedOne <- struct{}{}
+			for _, p := range pairs {
+				sum.Pairs++
+				sum.Mismatches += p.Report.Mismatches()
+			}
+			sum.PairBlocksDone++
+			progress()
+		}
+		saveErr <- err
+	}()
+
+	// The first stage. inFlight holds the documents paired in blocks that
+	// may not be stored yet, by block: a document paired in a block stored
+	// before a query begins is left out by the query itself (SQLite reads
+	// from the state at the start of the query), later ones by hand.
+	inFlight := map[int64]int{}
+	// Neighbouring date blocks overlap by two days: the cache keeps the
+	// sides loaded for one block for the next.
 	cache := &sideCache{loader: loader, recent: recent}
-	for _, d := range dates {
-		refs, err := db.UnpairedOn(ctx, around(d)...)
+	var err error
+	for i, b := range blocks {
+		mu.Lock()
+		done := stored
+		mu.Unlock()
+		for id, bi := range inFlight {
+			if bi <= done {
+				delete(inFlight, id)
+			}
+		}
+		var refs []store.DocRef
+		if b.Date != "" {
+			refs, err = db.UnpairedOn(ctx, around(b.Date)...)
+		} else {
+			refs, err = db.UnpairedUndatedIn(ctx, b.Dir)
+		}
 		if err != nil {
-			return err
+			break
+		}
+		free := refs[:0]
+		for _, r := range refs {
+			if _, ok := inFlight[r.ID]; !ok {
+				free = append(free, r)
+			}
 		}
 		cache.next()
-		if err := pairBlock(ctx, w, cache, store.PairingBlock{Date: d}, refs, sum); err != nil {
-			return err
+		var pb pairedBlock
+		if pb, err = pairRefs(ctx, cache, free); err != nil {
+			break
 		}
-		sum.PairBlocksDone++
-		progress()
-	}
-	for _, dir := range dirs {
-		refs, err := db.UnpairedUndatedIn(ctx, dir)
+		pb.block, pb.index = b, i
+		for _, p := range pb.pairs {
+			inFlight[pb.zhRefs[p.ZH].ID], inFlight[pb.enRefs[p.EN].ID] = i, i
+		}
+		select {
+		case paired <- pb:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		if err == nil && sequentialPairing {
+			select {
+			case <-storedOne:
+			case <-ctx.Done():
+				err = ctx.Err()
+			}
+		}
 		if err != nil {
-			return err
+			break
 		}
-		cache.next()
-		if err := pairBlock(ctx, w, cache, store.PairingBlock{Dir: dir}, refs, sum); err != nil {
-			return err
-		}
-		sum.PairBlocksDone++
-		progress()
 	}
-	return nil
+	close(paired)
+	if serr := <-saveErr; serr != nil {
+		return serr // the first stage stopped because of it
+	}
+	return err
+}
+
+// sequentialPairing makes pairBatch pair a block only once the block before
+// is stored, as it did before the stages overlapped: tests compare the two.
+var sequentialPairing = false
+
+// pairedBlock is a block whose documents are paired, to be checked.
+type pairedBlock struct {
+	block          store.PairingBlock
+	index          int             // in the batch's blocks
+	pairs          []align.DocPair // ZH and EN index zh and en
+	zh, en         []align.Side
+	zhRefs, enRefs []store.DocRef
+}
+
+// check checks the block's pairs on every core.
+func (pb pairedBlock) check() []store.CheckedPair {
+	out := make([]store.CheckedPair, len(pb.pairs))
+	parallel(len(pb.pairs), func(i int) {
+		p := pb.pairs[i]
+		r := align.Check(pb.zh[p.ZH], pb.en[p.EN])
+		out[i] = store.CheckedPair{ZH: pb.zhRefs[p.ZH].ID, EN: pb.enRefs[p.EN].ID, Score: p.Score, Report: &r}
+	})
+	return out
 }
 
 // around returns the day before date, date and the day after.
@@ -100,28 +205,10 @@ func around(date string) []string {
 	return []string{t.AddDate(0, 0, -1).Format("2006-01-02"), date, t.AddDate(0, 0, 1).Format("2006-01-02")}
 }
 
-// pairBlock pairs the Chinese and English documents of one block, checks
-// each pair, and stores the pairs with the block's pairing state in one
-// transaction (see store.Writer.SaveBlock): a run killed while pairing
-// leaves a block either done or untouched, never half-paired, and one
-// transaction costs less than one per pair.
-func pairBlock(ctx context.Context, w *store.Writer, cache *sideCache, b store.PairingBlock, refs []store.DocRef, sum *Summary) error {
-	pairs, err := pairRefs(ctx, cache, refs)
-	if err != nil {
-		return err
-	}
-	if err := w.SaveBlock(ctx, b, pairs); err != nil {
-		return err
-	}
-	for _, p := range pairs {
-		sum.Pairs++
-		sum.Mismatches += p.Report.Mismatches()
-	}
-	return nil
-}
-
-// pairRefs pairs and checks the documents of a block.
-func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) ([]store.CheckedPair, error) {
+// pairRefs pairs the Chinese and English documents of a block, at most
+// maxBlock of each language at a time.
+func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) (pairedBlock, error) {
+	var pb pairedBlock
 	var zh, en []store.DocRef
 	for _, r := range refs {
 		switch {
@@ -132,15 +219,14 @@ func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) ([]sto
 		}
 	}
 	if len(zh) == 0 || len(en) == 0 {
-		return nil, nil
+		return pb, nil
 	}
-	var out []store.CheckedPair
 	paired := map[int64]bool{}
 	for zs := 0; zs < len(zh); zs += maxBlock {
 		zhRefs := zh[zs:min(len(zh), zs+maxBlock)]
 		zhSides, err := cache.load(ctx, zhRefs)
 		if err != nil {
-			return nil, err
+			return pb, err
 		}
 		for es := 0; es < len(en); es += maxBlock {
 			var enRefs []store.DocRef
@@ -151,7 +237,7 @@ func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) ([]sto
 			}
 			enSides, err := cache.load(ctx, enRefs)
 			if err != nil {
-				return nil, err
+				return pb, err
 			}
 			var zhLeft []align.Side
 			var zhLeftRefs []store.DocRef
@@ -160,21 +246,16 @@ func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) ([]sto
 					zhLeft, zhLeftRefs = append(zhLeft, zhSides[i]), append(zhLeftRefs, r)
 				}
 			}
-			pairs := align.PairDocuments(zhLeft, enSides)
-			// Checking is the costly part and independent per pair: check
-			// in parallel, store in order.
-			reports := make([]align.Report, len(pairs))
-			parallel(len(pairs), func(i int) {
-				reports[i] = align.Check(zhLeft[pairs[i].ZH], enSides[pairs[i].EN])
-			})
-			for i, p := range pairs {
+			for _, p := range align.PairDocuments(zhLeft, enSides) {
 				z, e := zhLeftRefs[p.ZH], enRefs[p.EN]
-				out = append(out, store.CheckedPair{ZH: z.ID, EN: e.ID, Score: p.Score, Report: &reports[i]})
+				pb.pairs = append(pb.pairs, align.DocPair{ZH: len(pb.zh), EN: len(pb.en), Score: p.Score})
+				pb.zh, pb.zhRefs = append(pb.zh, zhLeft[p.ZH]), append(pb.zhRefs, z)
+				pb.en, pb.enRefs = append(pb.en, enSides[p.EN]), append(pb.enRefs, e)
 				paired[z.ID], paired[e.ID] = true, true
 			}
 		}
 	}
-	return out, nil
+	return pb, nil
 }
 
 // sideCache gives pairing the sides of a block: from the block before

@@ -84,6 +84,32 @@ func TestPairingFromMemoryEqualsFromStore(t *testing.T) {
 	}
 }
 
+// Pairing the next block while the last is checked and stored finds what
+// pairing one block after the other finds.
+func TestPairingStagesOverlapSafely(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, gen.Config{Seed: 34, ErrorRate: 0.1}, 80)
+	defer func() { sequentialPairing = false }()
+	var want string
+	for _, sequential := range []bool{true, false, false} {
+		sequentialPairing = sequential
+		db := openStore(t)
+		sum, err := Run(context.Background(), db, Options{Paths: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.PairBlocks < 3 {
+			t.Fatalf("%d blocks: make the batch span more dates", sum.PairBlocks)
+		}
+		got := pairingDump(t, db)
+		if sequential {
+			want = got
+		} else if got != want {
+			t.Errorf("overlapping stages stored\n%s\none block after the other\n%s", got, want)
+		}
+	}
+}
+
 // recentSides keeps the last documents stored within its bound.
 func TestRecentSidesBound(t *testing.T) {
 	dir := t.TempDir()
