@@ -16,7 +16,9 @@ type Folded struct {
 	Text string
 	// orig[i] is the code-point offset, in the original, of the rune that
 	// produced byte i of Text; orig[len(Text)] is the original's length.
-	orig []int
+	// (int32: a document is read whole into memory and capped far below
+	// 2^31 code points; the map is the largest allocation of a fold.)
+	orig []int32
 }
 
 // Fold normalizes s rune by rune with NFKC so that every output byte maps
@@ -26,8 +28,8 @@ type Folded struct {
 func Fold(s string) Folded {
 	var b strings.Builder
 	b.Grow(len(s))
-	orig := make([]int, 0, len(s)+1)
-	ri := 0
+	orig := make([]int32, 0, len(s)+1)
+	var ri int32
 	for i, r := range s {
 		size := utf8.RuneLen(r)
 		if r < utf8.RuneSelf || r == utf8.RuneError {
@@ -58,6 +60,9 @@ func Fold(s string) Folded {
 // foldRune returns the NFKC form of one rune, except for the few compatibility
 // characters whose NFKC form would change the reading of a figure.
 func foldRune(r rune, raw string) string {
+	if isUnifiedIdeograph(r) {
+		return raw // most of a Chinese text, and always NFKC
+	}
 	switch r {
 	case '\u3000': // ideographic space stays a space
 		return " "
@@ -70,6 +75,13 @@ func foldRune(r rune, raw string) string {
 	return raw
 }
 
+// isUnifiedIdeograph reports whether r is a CJK unified ideograph of the
+// basic block or extension A: none of them has a decomposition, so each is
+// its own NFKC form (TestUnifiedIdeographsAreNFKC checks every one).
+func isUnifiedIdeograph(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF
+}
+
 // Orig maps a byte offset in f.Text to a code-point offset in the original.
 // An offset inside a multi-byte expansion maps to the rune that produced it;
 // len(f.Text) maps to the original's length.
@@ -78,9 +90,9 @@ func (f Folded) Orig(byteOff int) int {
 		return 0
 	}
 	if byteOff >= len(f.orig) {
-		return f.orig[len(f.orig)-1]
+		return int(f.orig[len(f.orig)-1])
 	}
-	return f.orig[byteOff]
+	return int(f.orig[byteOff])
 }
 
 // OrigSpan maps the half-open byte range [start, end) of f.Text to the
