@@ -199,10 +199,23 @@ func (s *scanner) enContext(f *found) string {
 				break
 			}
 			lw := lower(w)
-			if tbl.enStop[lw] || strings.HasSuffix(lw, "ing") && len(lw) > 5 || enWordOf(w).role != enNone && nw == 0 && false {
+			if (lw == "and" || lw == "or") && nw == 1 && enJoinedNoun(t, q, we) {
+				// urban and rural residents, district and county centres
+				q = we
+				continue
+			}
+			if tbl.enStop[lw] || tbl.enVerb[lw] {
 				break
 			}
-			// -ed words only before a noun (registered volunteers, not "were built")
+			if len(lw) > 5 && strings.HasSuffix(lw, "ing") && !tbl.enIngNoun[lw] {
+				// people living alone, couples taking part; but nursing beds
+				break
+			}
+			if nw > 0 && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !enNounFollows(t, we) {
+				// a verb after the noun: households received the subsidy;
+				// -ed words before a noun stay (registered volunteers)
+				break
+			}
 			nw++
 			last = we
 			q = we
@@ -233,6 +246,55 @@ func (s *scanner) enContext(f *found) string {
 		return strings.Join(parts, " ")
 	}
 	return ""
+}
+
+// enJoinedNoun reports whether "and" or "or" at [a, e) (after one word at
+// the start of a noun phrase, ending at a) joins two modifiers of one noun
+// (urban and rural residents) rather than two figures or two nouns
+// (155 collectives and 134 individuals, volunteers and social workers).
+func enJoinedNoun(t string, a, e int) bool {
+	// the word before: not a plural noun that counts on its own
+	b := a
+	for b > 0 && (isLetter(t[b-1]) || t[b-1] == '-') {
+		b--
+	}
+	first := lower(t[b:a])
+	if _, ok := tbl.nouns["en"][first]; ok && strings.HasSuffix(first, "s") {
+		return false
+	}
+	r := skipSpaces(t, e)
+	w, _ := wordAt(t, r)
+	if w == "" {
+		return false
+	}
+	lw := lower(w)
+	if tbl.enStop[lw] || enWordOf(w).role != enNone {
+		return false
+	}
+	switch lw {
+	case "more", "less", "fewer", "nearly", "almost", "over", "some", "around", "approximately", "roughly", "at", "up", "another":
+		return false
+	}
+	return true
+}
+
+// enNounFollows reports whether the word after p can continue a noun
+// phrase: a word that is neither a stop word, a number nor a pronoun.
+func enNounFollows(t string, p int) bool {
+	r := skipSpaces(t, p)
+	w, _ := wordAt(t, r)
+	if w == "" || r > p+1 {
+		return false
+	}
+	lw := lower(w)
+	if tbl.enStop[lw] || tbl.enVerb[lw] || enWordOf(w).role != enNone {
+		return false
+	}
+	switch lw {
+	case "their", "its", "his", "her", "them", "it", "they", "our", "we", "you", "your":
+		return false
+	}
+	return true
 }
 
 // unitOfContext gives a count the unit of the noun it counts.

@@ -225,6 +225,55 @@ func enChangeBefore(t string, p int) int {
 	return 0
 }
 
+// fromLevelUnit returns the unit of the claim that ends right before p
+// (where "to" starts) when it was the old level of "from X to Y": the new
+// level (cut from 20 working days to 12) states the same unit.
+func (s *scanner) fromLevelUnit(p int) (unitEntry, bool) {
+	if len(s.out) == 0 {
+		return unitEntry{}, false
+	}
+	prev := s.out[len(s.out)-1]
+	if prev.max != nil || strings.TrimSpace(s.t[min(prev.end, p):p]) != "" {
+		return unitEntry{}, false
+	}
+	var wb [6]string
+	if ws := prevWords(&wb, s.t, prev.start, 1); len(ws) == 0 || ws[0] != "from" {
+		return unitEntry{}, false
+	}
+	var kind string
+	switch prev.kind {
+	case Money, Measure:
+		if prev.unit == "" {
+			return unitEntry{}, false
+		}
+		kind = string(prev.kind)
+	case Percent:
+		kind = "percent"
+	case PercentPoints:
+		kind = "percent_points"
+	default:
+		return unitEntry{}, false
+	}
+	return unitEntry{kind: kind, unit: prev.unit}, true
+}
+
+// enLevelChange reports whether a change verb stands among the words of the
+// clause before p (rose, was raised, were cut by an average): "from X to Y"
+// after it states two levels, the old and the new, not a range.
+func enLevelChange(t string, p int) bool {
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 6)
+	m := tbl.change["en"]
+	for i := range ws {
+		for k := min(tbl.changeMax["en"], len(ws)-i); k > 0; k-- {
+			if _, ok := phraseLookup(m, ws[i:], k); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // enCurrencyBefore finds a currency written before p ($, US$, HK$ , RMB,
 // EUR, ¥). It returns the unit and where it starts.
 func enCurrencyBefore(t string, p int) (unitEntry, int) {
@@ -676,6 +725,12 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	if ue == 0 && len(ws) > 0 && (ws[0] == "aged" || ws[0] == "age" && len(ws) > 1 && ws[1] == "of") && n.digits {
 		u, ue = unitEntry{kind: "measure", unit: "year_of_age"}, -1
 	}
+	// the new level of "from 20 working days to 12" has the unit of the old
+	if ue == 0 && len(ws) > 0 && ws[0] == "to" {
+		if pu, ok := s.fromLevelUnit(wordsStart(t, f.start, 1)); ok {
+			u, ue = pu, -1
+		}
+	}
 	// a currency before the number
 	cur, cs := enCurrencyBefore(t, f.start)
 	if cs < s.lastEnd {
@@ -739,14 +794,9 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		}
 	}
 	// --- years: a bare four-digit number from 1800 to 2100
-	if n.plain && n.intDigits == 4 && !neg && ue == 0 || n.plain && n.intDigits == 4 && u.kind == "count" && u.unit != "" && false {
-		v := n.val.Num().Int64()
-		if v >= 1800 && v <= 2100 && cs == f.start && !s.whole(f.start, f.end) {
-			// a year unless it counts something (2000 people); bulletins
-			// write counts of thousands with a comma
-			if !enCountNounAfter(t, n.end) || len(ws) > 0 && tbl.enYearCtx[ws[0]] {
-				return s.skipYearRange(n.end)
-			}
+	if n.plain && n.intDigits == 4 && !neg && ue == 0 && yearLike(n.val) && cs == f.start && !s.whole(f.start, f.end) {
+		if enYear(t, n.start, n.end) {
+			return s.skipYearRange(n.end)
 		}
 	}
 	// --- a range: 3 to 5 million, 10-20 dollars, between 20 and 30
@@ -886,6 +936,106 @@ func (s *scanner) skipYearRange(e int) int {
 	return e
 }
 
+// enYear decides whether the bare four-digit number [p, e), from 1800 to
+// 2100, is a year or a count. Bulletins, machine-translated ones above all,
+// write counts of thousands without a comma (built 1950 beds, more than
+// 2000 community centres), so the words around the number decide:
+//
+//   - a year after in, since, by, from, until, during, the year, compared
+//     with ... (but "a total of 2050 households" counts), after another
+//     year (from 2019 to 2021, in 2019 and 2021), before a noun a year
+//     names (the 2021 plan, 2022 work report), a verb whose subject is a
+//     year (2021 was), a capitalised name (the 2022 Guangzhou conference)
+//     or a possessive;
+//   - a count before any other noun (2050 households, 1913 social
+//     organizations, 1750 of them), except after a determiner (the 2021
+//     achievements) unless the noun is one that counts (the 2000
+//     volunteers);
+//   - with no noun after it (a comma, the end of the sentence), a count
+//     after a count verb or qualifier (reached 1990, more than 2000), else
+//     a year (an increase over 2016).
+func enYear(t string, p, e int) bool {
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 6)
+	for k := min(len(ws), tbl.enYearCtxMax); k > 0; k-- {
+		if _, ok := phraseLookup(tbl.enYearCtx, ws, k); !ok {
+			continue
+		}
+		if ws[0] == "of" && (enCountBeforeAt(ws) || enCountNounAfter(t, e)) {
+			break // a total of 2050 households, the incomes of 2050 households
+		}
+		return true
+	}
+	// a second year: from 2019 to 2021, in 2019 and 2021, 2019 or 2020
+	if len(ws) > 0 {
+		switch ws[0] {
+		case "to", "and", "or", "through", "till", "until":
+			b := wordsStart(t, p, 1)
+			for b > 0 && t[b-1] == ' ' {
+				b--
+			}
+			a := b
+			for a > 0 && isDigit(t[a-1]) {
+				a--
+			}
+			if b-a == 4 && (a == 0 || !isAlnum(t[a-1]) && t[a-1] != ',' && t[a-1] != '.') {
+				if v, ok := new(big.Rat).SetString(t[a:b]); ok && yearLike(v) {
+					return true
+				}
+			}
+		}
+	}
+	determiner := false
+	if len(ws) > 0 {
+		switch ws[0] {
+		case "the", "this", "that", "its", "their", "our", "his", "her", "whose", "s":
+			determiner = true
+		}
+	}
+	r := e
+	for r < len(t) && t[r] == ' ' {
+		r++
+	}
+	if r < len(t) && (t[r] == '\'' || hasPrefixAt(t, r, "’")) && r == e {
+		return true // 2021's
+	}
+	if r < len(t) && isLetter(t[r]) {
+		w, we := wordAt(t, r)
+		lw := lower(w)
+		if tbl.enYearAfter[lw] {
+			return true
+		}
+		if lw == "of" {
+			// 1750 of them, 2000 of whom: part of a whole
+			r2 := skipSpaces(t, we)
+			w2, _ := wordAt(t, r2)
+			switch lower(w2) {
+			case "them", "whom", "which", "these", "those", "us", "all":
+				return false
+			}
+		}
+		counts := enCountNounAfter(t, e)
+		if t[r] >= 'A' && t[r] <= 'Z' && !counts {
+			return true // the 2022 Guangzhou Civil Affairs conference
+		}
+		if !tbl.enStop[lw] && !tbl.months[lw] {
+			return determiner && !counts
+		}
+	}
+	return !enCountBeforeAt(ws)
+}
+
+// enCountBeforeAt reports whether the words before a number (nearest
+// first) end with a count verb or qualifier (reached, more than, a total of).
+func enCountBeforeAt(ws []string) bool {
+	for k := min(len(ws), tbl.enCountBeforeMax); k > 0; k-- {
+		if _, ok := phraseLookup(tbl.enCountBefore, ws, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // enCountNounAfter reports whether a noun that makes a count (people,
 // households, beds) follows the number within three words.
 func enCountNounAfter(t string, p int) bool {
@@ -974,11 +1124,9 @@ func (s *scanner) enRange(f *found, n *number, hasUnit bool, u unitEntry) (int, 
 	case hasPrefixAt(t, r, "–") || hasPrefixAt(t, r, "—") || hasPrefixAt(t, r, "～"):
 		_, conn = utf8.DecodeRuneInString(t[r:])
 	case hasPrefixAt(t, r, "to ") || hasPrefixAt(t, r, "through "):
-		if len(ws) > 0 && ws[0] == "from" {
+		if len(ws) > 0 && ws[0] == "from" && enLevelChange(t, wordsStart(t, f.start, 1)) {
 			// from 200 to 300 after a change verb is two levels
-			if enChangeBefore(t, wordsStart(t, f.start, 1)) != 0 {
-				return 0, false
-			}
+			return 0, false
 		}
 		conn = strings.IndexByte(t[r:], ' ')
 	case between && hasPrefixAt(t, r, "and "):

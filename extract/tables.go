@@ -106,19 +106,27 @@ type tables struct {
 	zhNounLast runeSet
 	nounsMax   map[string]int
 
-	zhWord    map[string]bool // words and names written with numerals
-	zhWordMax int
-	zhBefore  map[string]bool
-	zhRank    map[string]bool
-	enBefore  map[string]bool
-	enName    map[string]bool // names starting with a number word, lower case
-	enNameMax int             // words
-	enYearCtx map[string]bool
-	enRank    map[string]bool
-	months    map[string]bool
+	zhWord       map[string]bool // words and names written with numerals
+	zhWordMax    int
+	zhBefore     map[string]bool
+	zhRank       map[string]bool
+	enBefore     map[string]bool
+	enName       map[string]bool // names starting with a number word, lower case
+	enNameMax    int             // words
+	enYearCtx    map[string]bool
+	enYearCtxMax int // words
+	// after a four-digit number: a year (the 2021 plan, 2021 is)
+	enYearAfter map[string]bool
+	// before a four-digit number: a count (reached 1990, a total of 2050)
+	enCountBefore    map[string]bool
+	enCountBeforeMax int // words
+	enRank           map[string]bool
+	months           map[string]bool
 
-	enStop map[string]bool
-	zhSkip map[string]bool
+	enStop    map[string]bool
+	enVerb    map[string]bool // verbs that end a noun phrase
+	enIngNoun map[string]bool // nouns ending in -ing
+	zhSkip    map[string]bool
 }
 
 var tbl = loadTables()
@@ -166,30 +174,34 @@ func words(s string) int { return strings.Count(s, " ") + 1 }
 
 func loadTables() *tables {
 	t := &tables{
-		zhNum:       map[rune]zhNumeral{},
-		zhUnits:     map[string]unitEntry{},
-		enUnits:     map[string]unitEntry{},
-		zhCurPrefix: map[string]unitEntry{},
-		enCurPrefix: map[string]unitEntry{},
-		zhMult:      map[string]multEntry{},
-		enMult:      map[string]multEntry{},
-		enNum:       map[string]enWord{},
-		qual:        map[string]map[string]Qualifier{},
-		qualMax:     map[string]int{},
-		change:      map[string]map[string]int{"zh": {}, "en": {}},
-		changeMax:   map[string]int{},
-		nouns:       map[string]map[string]string{"zh": {}, "en": {}},
-		nounsMax:    map[string]int{},
-		zhWord:      map[string]bool{},
-		zhBefore:    map[string]bool{},
-		zhRank:      map[string]bool{},
-		enBefore:    map[string]bool{},
-		enName:      map[string]bool{},
-		enYearCtx:   map[string]bool{},
-		enRank:      map[string]bool{},
-		months:      map[string]bool{},
-		enStop:      map[string]bool{},
-		zhSkip:      map[string]bool{},
+		zhNum:         map[rune]zhNumeral{},
+		zhUnits:       map[string]unitEntry{},
+		enUnits:       map[string]unitEntry{},
+		zhCurPrefix:   map[string]unitEntry{},
+		enCurPrefix:   map[string]unitEntry{},
+		zhMult:        map[string]multEntry{},
+		enMult:        map[string]multEntry{},
+		enNum:         map[string]enWord{},
+		qual:          map[string]map[string]Qualifier{},
+		qualMax:       map[string]int{},
+		change:        map[string]map[string]int{"zh": {}, "en": {}},
+		changeMax:     map[string]int{},
+		nouns:         map[string]map[string]string{"zh": {}, "en": {}},
+		nounsMax:      map[string]int{},
+		zhWord:        map[string]bool{},
+		zhBefore:      map[string]bool{},
+		zhRank:        map[string]bool{},
+		enBefore:      map[string]bool{},
+		enName:        map[string]bool{},
+		enYearCtx:     map[string]bool{},
+		enYearAfter:   map[string]bool{},
+		enCountBefore: map[string]bool{},
+		enRank:        map[string]bool{},
+		months:        map[string]bool{},
+		enStop:        map[string]bool{},
+		enVerb:        map[string]bool{},
+		enIngNoun:     map[string]bool{},
+		zhSkip:        map[string]bool{},
 	}
 	roles := map[string]zhRole{"digit": zhDigit, "unit": zhUnit, "tens": zhTens, "big": zhBig, "point": zhPoint, "approx": zhApprox}
 	for _, r := range readTSV("zh_numerals.tsv", 3) {
@@ -305,8 +317,11 @@ func loadTables() *tables {
 	}
 	for _, r := range readTSV("change.tsv", 3) {
 		d := 1
-		if r[2] == "-" {
+		switch r[2] {
+		case "-":
 			d = -1
+		case "=":
+			d = 0
 		}
 		t.change[r[0]][r[1]] = d
 		if r[0] == "zh" {
@@ -351,6 +366,12 @@ func loadTables() *tables {
 			t.enNameMax = max(t.enNameMax, words(r[2]))
 		case "en/yearbefore":
 			t.enYearCtx[r[2]] = true
+			t.enYearCtxMax = max(t.enYearCtxMax, words(r[2]))
+		case "en/yearafter":
+			t.enYearAfter[r[2]] = true
+		case "en/countbefore":
+			t.enCountBefore[r[2]] = true
+			t.enCountBeforeMax = max(t.enCountBeforeMax, words(r[2]))
 		case "en/rank":
 			t.enRank[r[2]] = true
 		case "en/month":
@@ -363,6 +384,10 @@ func loadTables() *tables {
 		switch r[0] + "/" + r[1] {
 		case "en/stop":
 			t.enStop[r[2]] = true
+		case "en/verb":
+			t.enVerb[r[2]] = true
+		case "en/ingnoun":
+			t.enIngNoun[r[2]] = true
 		case "zh/skip":
 			t.zhSkip[r[2]] = true
 			lr, _ := utf8.DecodeLastRuneInString(r[2])
