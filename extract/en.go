@@ -551,10 +551,16 @@ func (s *scanner) claimEn(p int) int {
 	if w != "" {
 		e := tbl.enNum[lw]
 		if e.role == enMult {
+			if s.inQuote(p, we) {
+				return we
+			}
 			s.add(found{start: p, end: we, coreS: p, coreE: we, kind: Multiple, val: ratInt(e.val)})
 			return we
 		}
 		if v, end, ok := enVague(t, p); ok {
+			if s.inQuote(p, end) {
+				return end // "warming thousands of families": a slogan
+			}
 			f := found{start: p, end: end, coreS: p, coreE: end, kind: Count, val: v, qual: Approx}
 			f.ctx = s.enContext(&f)
 			s.add(f)
@@ -689,6 +695,14 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			return codeRunEnd(t, n.start)
 		}
 	}
+	// the 12345 hotline, dial 12349: public service telephone numbers
+	if n.plain && n.digits && !n.words && enHotline(t, n.end, n.val) {
+		return next
+	}
+	// for every 1,000 elderly people, per 10,000 residents: the base of a rate
+	if len(ws) > 0 && (ws[0] == "every" || ws[0] == "per") && powerOfTen(n.val) && !n.frac {
+		return next
+	}
 	if len(ws) > 0 && tbl.enRank[ws[0]] {
 		return next
 	}
@@ -710,6 +724,18 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			// 1.8m: a metre, but "1m" alone is ambiguous with a million
 		}
 		q = ue
+	}
+	// the three quarter, 3 quarters: quarters of a year (a fraction of a
+	// whole reads "three quarters of" and was read above)
+	if ue == 0 && !n.frac {
+		if w, _ := wordAt(t, skipSpaces(t, n.end)); w != "" && (lower(w) == "quarter" || lower(w) == "quarters") {
+			return next
+		}
+	}
+	// the first two months, the first 10 days: a period (前两个月), not a
+	// duration that is claimed
+	if ue > 0 && u.kind == "measure" && isDuration(u.unit) && len(ws) > 0 && ws[0] == "first" {
+		return ue
 	}
 	// "times" is a multiple before a comparison (1.5 times as much, three
 	// times higher), otherwise a count of occurrences (0.21 times).
@@ -816,8 +842,9 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	if n.words && !n.digits && capitalName(t, n.start, n.end) {
 		return next
 	}
-	// the first three quarters (of the year): a period
-	if n.frac && len(ws) > 0 && (ws[0] == "first" || ws[0] == "last" || ws[0] == "past") {
+	// the first three quarters (of the year), the second half of 2021: a
+	// period, not a share
+	if n.frac && enPeriodFraction(t, n, ws) {
 		return next
 	}
 	if n.words && !n.digits && !s.whole(f.start, f.end) {
@@ -1002,8 +1029,8 @@ func enYear(t string, p, e int) bool {
 	if r < len(t) && isLetter(t[r]) {
 		w, we := wordAt(t, r)
 		lw := lower(w)
-		if tbl.enYearAfter[lw] {
-			return true
+		if tbl.enYearAfter[lw] || tbl.enYearVerb[lw] || enYearNounPhrase(t, r) {
+			return true // the 2021 plan, 2024 civil affairs work conference
 		}
 		if lw == "of" {
 			// 1750 of them, 2000 of whom: part of a whole
@@ -1023,6 +1050,93 @@ func enYear(t string, p, e int) bool {
 		}
 	}
 	return !enCountBeforeAt(ws)
+}
+
+// enPeriodFraction reports whether the fraction n names a part of a year:
+// after first, last, past, second ... (the first three quarters, the latter
+// half), before "of" and a year (three quarters of this year, half of
+// 2021), or quarters without "of" after a determiner (the three quarter).
+func enPeriodFraction(t string, n *number, ws []string) bool {
+	if len(ws) > 0 {
+		switch ws[0] {
+		case "first", "last", "past", "second", "third", "latter", "previous", "next", "coming", "final", "remaining", "recent":
+			return true
+		}
+	}
+	tail := lower(t[n.start:n.end])
+	quarter := strings.HasSuffix(tail, "quarter") || strings.HasSuffix(tail, "quarters")
+	half := strings.HasSuffix(tail, "half")
+	if !quarter && !half {
+		return false
+	}
+	r := skipSpaces(t, n.end)
+	w, we := wordAt(t, r)
+	if lower(w) != "of" {
+		// 3 quarters, the three quarters: periods; "accounting for three
+		// quarters" is a share of a whole left unsaid
+		return quarter && (isDigit(t[n.start]) || len(ws) > 0 && (ws[0] == "the" || ws[0] == "this" || ws[0] == "these"))
+	}
+	r = skipSpaces(t, we)
+	w, we = wordAt(t, r)
+	switch lower(w) {
+	case "the", "this", "last", "that", "next":
+		r = skipSpaces(t, we)
+		w, _ = wordAt(t, r)
+	}
+	switch lower(w) {
+	case "year", "fiscal", "calendar":
+		return true
+	}
+	if r+4 <= len(t) && isDigit(t[r]) && isDigit(t[r+1]) && isDigit(t[r+2]) && isDigit(t[r+3]) && (r+4 == len(t) || !isAlnum(t[r+4])) {
+		return true // half of 2021
+	}
+	return false
+}
+
+// enHotline reports whether the plain number v ending at e names a
+// telephone hotline: "hotline" follows within two words (the 12345 hotline,
+// 12345 citizen hotline), or it is a five-digit public service number
+// 123xx (12345, 12349) with no noun that it counts after it.
+func enHotline(t string, e int, v *big.Rat) bool {
+	q := e
+	for i := 0; i < 3; i++ {
+		r := skipSpaces(t, q)
+		w, we := wordAt(t, r)
+		if w == "" {
+			break
+		}
+		switch lower(w) {
+		case "hotline", "hotlines", "helpline":
+			return true
+		}
+		q = we
+	}
+	return v.IsInt() && v.Cmp(ratInt(12300)) >= 0 && v.Cmp(ratInt(12399)) <= 0 && !enCountNounAfter(t, e)
+}
+
+// enYearNounPhrase reports whether the noun phrase starting at p (up to
+// five words, to a stop word or punctuation) holds a noun a year names:
+// (2024) civil affairs work conference, (2023) annual work report.
+func enYearNounPhrase(t string, p int) bool {
+	q := p
+	for i := 0; i < 5; i++ {
+		w, we := wordAt(t, q)
+		if w == "" {
+			return false
+		}
+		lw := lower(w)
+		if tbl.enStop[lw] || tbl.enYearVerb[lw] || tbl.enVerb[lw] {
+			return false
+		}
+		if i > 0 && tbl.enYearAfter[lw] {
+			return true
+		}
+		if we >= len(t) || t[we] != ' ' {
+			return false
+		}
+		q = we + 1
+	}
+	return false
 }
 
 // enCountBeforeAt reports whether the words before a number (nearest

@@ -80,6 +80,7 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 	m.sq = sq
 	claims := make([]Claim, 0, len(sc.out))
 	lastEnd := -1
+	prevByte := 0 // where the last claim kept ends, in the scanned text
 	for i := range sc.out {
 		f := &sc.out[i]
 		if f.start < lastEnd || f.end <= f.start {
@@ -107,14 +108,19 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		}
 		c.Core = corpus.Span{Start: base + cs, End: base + ce}
 		c.Outer = corpus.Span{Start: base + os, End: base + oe}
+		prevCP := base
+		if len(claims) > 0 {
+			prevCP = claims[len(claims)-1].End
+		}
 		switch {
 		case lang == "zh" && words != nil:
-			sc.zhContextWords(f, &c, words)
+			sc.zhContextWords(f, &c, words, prevCP, prevByte)
 		case lang == "zh":
-			c.Context = sc.zhContext(f)
+			c.Context = sc.zhContext(f, prevByte)
 		default:
 			c.Context = f.ctx
 		}
+		prevByte = f.end
 		if c.Unit == "" && c.Kind == Count {
 			c.Unit = unitOfContext(lang, c.Context)
 		}

@@ -110,6 +110,7 @@ type tables struct {
 	zhWordMax    int
 	zhBefore     map[string]bool
 	zhRank       map[string]bool
+	zhNotRank    map[string]bool // words ending in 前 that are no rank (目前)
 	enBefore     map[string]bool
 	enName       map[string]bool // names starting with a number word, lower case
 	enNameMax    int             // words
@@ -117,6 +118,7 @@ type tables struct {
 	enYearCtxMax int // words
 	// after a four-digit number: a year (the 2021 plan, 2021 is)
 	enYearAfter map[string]bool
+	enYearVerb  map[string]bool // a year is its subject (2021 was)
 	// before a four-digit number: a count (reached 1990, a total of 2050)
 	enCountBefore    map[string]bool
 	enCountBeforeMax int // words
@@ -191,10 +193,12 @@ func loadTables() *tables {
 		zhWord:        map[string]bool{},
 		zhBefore:      map[string]bool{},
 		zhRank:        map[string]bool{},
+		zhNotRank:     map[string]bool{},
 		enBefore:      map[string]bool{},
 		enName:        map[string]bool{},
 		enYearCtx:     map[string]bool{},
 		enYearAfter:   map[string]bool{},
+		enYearVerb:    map[string]bool{},
 		enCountBefore: map[string]bool{},
 		enRank:        map[string]bool{},
 		months:        map[string]bool{},
@@ -359,6 +363,8 @@ func loadTables() *tables {
 			t.zhBeforeLast.add(lr)
 		case "zh/rank":
 			t.zhRank[r[2]] = true
+		case "zh/notrank":
+			t.zhNotRank[r[2]] = true
 		case "en/before":
 			t.enBefore[r[2]] = true
 		case "en/name":
@@ -369,6 +375,8 @@ func loadTables() *tables {
 			t.enYearCtxMax = max(t.enYearCtxMax, words(r[2]))
 		case "en/yearafter":
 			t.enYearAfter[r[2]] = true
+		case "en/yearverb":
+			t.enYearVerb[r[2]] = true
 		case "en/countbefore":
 			t.enCountBefore[r[2]] = true
 			t.enCountBeforeMax = max(t.enCountBeforeMax, words(r[2]))

@@ -307,7 +307,7 @@ func (s *scanner) claimZh(p int) int {
 		}
 	}
 	// a rank: 前三, 前10名, 位居前列
-	if r, _ := lastRune(t, start); r == '前' && !n.digits {
+	if r, _ := lastRune(t, start); r == '前' && !n.digits && !zhNotRankBefore(t, start) {
 		return next
 	}
 	if n.dotted || n.lead0 && n.intDigits >= 4 {
@@ -386,6 +386,12 @@ func (s *scanner) claimZh(p int) int {
 		if neg {
 			f.val = new(big.Rat).Neg(f.val)
 		}
+		// 三成多, 六成余: more than
+		if r, size := runeAt(t, e); (r == '多' || r == '余' || r == '餘') && endsWith(t, e, "成") {
+			if nr, _ := runeAt(t, e+size); nr != '数' && nr != '數' && nr != '年' {
+				f.end, f.qual = e+size, MoreThan
+			}
+		}
 		s.finishZh(&f, n, p, false)
 		return e
 	}
@@ -425,6 +431,14 @@ func (s *scanner) claimZh(p int) int {
 		f.val = val2
 		f.end = e2
 		q = e2
+		// 3000名余: the approximation written after the classifier
+		if r, size := runeAt(t, q); (r == '余' || r == '餘') && qualInside == "" && u.kind == "count" {
+			if nr, _ := runeAt(t, q+size); !isHan(nr) {
+				qualInside = MoreThan
+				q += size
+				f.end = q
+			}
+		}
 	}
 	// a year range: 2021-2025年, 2021—2025年
 	if n.plain && n.intDigits == 4 {
@@ -521,6 +535,10 @@ func (s *scanner) claimZh(p int) int {
 	// --- figures that are not claims
 	whole = s.whole(min(p, f.start), f.end)
 	if !whole {
+		// 每千名老年人, 每万人, 每百户: the base of a rate, not a figure
+		if f.kind == Count && f.max == nil && endsWith(t, start, "每") && powerOfTen(f.val) {
+			return f.end
+		}
 		if n.formal && n.single {
 			return next
 		}
@@ -541,6 +559,9 @@ func (s *scanner) claimZh(p int) int {
 		if n.plain && ue == 0 && n.intDigits >= 11 {
 			return next // a phone, ID or order number
 		}
+		if n.plain && ue == 0 && zhHotline(t, n.end, f.val) {
+			return next // 12345政务服务便民热线, 拨打12349
+		}
 	}
 	if n.coreStart == 0 {
 		f.coreE = max(f.coreE, n.end)
@@ -550,6 +571,49 @@ func (s *scanner) claimZh(p int) int {
 	}
 	s.finishZh(&f, n, p, neg)
 	return f.end
+}
+
+// zhNotRankBefore reports whether the 前 that ends right before p belongs to
+// a word that is no rank (目前三成多, 此前两年).
+func zhNotRankBefore(t string, p int) bool {
+	b := p - len("前")
+	if b < 0 {
+		return false
+	}
+	r, size := decodeLastFast(t, b)
+	return size > 0 && tbl.zhNotRank[string(r)+"前"]
+}
+
+// zhHotline reports whether the plain number v ending at e names a
+// telephone hotline: the noun after it is a 热线 or 专线 (12345政务服务便民
+// 热线), or it is a five-digit public service number 123xx (12345, 12349,
+// 12315) with no classifier.
+func zhHotline(t string, e int, v *big.Rat) bool {
+	if v.IsInt() && v.Cmp(ratInt(12300)) >= 0 && v.Cmp(ratInt(12399)) <= 0 {
+		return true
+	}
+	q := e
+	for runes := 0; q < len(t) && runes < 12; runes++ {
+		if hasPrefixAt(t, q, "热线") || hasPrefixAt(t, q, "熱線") || hasPrefixAt(t, q, "专线") || hasPrefixAt(t, q, "專線") {
+			return true
+		}
+		r, size := decodeFast(t, q)
+		if !isHan(r) {
+			return false
+		}
+		q += size
+	}
+	return false
+}
+
+// powerOfTen reports whether v is 10, 100, 1000 ... (the base of a rate:
+// 每千名, per 1,000).
+func powerOfTen(v *big.Rat) bool {
+	if !v.IsInt() || v.Sign() <= 0 {
+		return false
+	}
+	s := v.Num().String()
+	return len(s) > 1 && s[0] == '1' && strings.Trim(s[1:], "0") == ""
 }
 
 func isDuration(unit string) bool {
@@ -648,6 +712,11 @@ func zhPercentTail(t string, q int, n *number) (*big.Rat, int, bool) {
 		if strings.ContainsRune(zhChengWords, nr) {
 			return nil, 0, false
 		}
+		// 两成家庭 and 三成人口 are shares; 成家立业 and 成人 are words
+		if nr2, _ := runeAt(t, e+len("家")); nr == '家' && strings.ContainsRune("立了", nr2) ||
+			nr == '人' && !strings.ContainsRune("口员員群", nr2) {
+			return nil, 0, false
+		}
 		v := ratMul(n.val, 10)
 		if hasPrefixAt(t, e, "半") {
 			v.Add(v, ratInt(5))
@@ -684,7 +753,7 @@ func zhPercentTail(t string, q int, n *number) (*big.Rat, int, bool) {
 }
 
 // Characters that make 成 after a number part of another word (3成为, 建成).
-const zhChengWords = "为為立功效本果员員熟都绩績交长長型就品分套批片年人家材才真全像活形风風事语語婚文名群药堆串行倍组組败敗色"
+const zhChengWords = "为為立功效本果员員熟都绩績交长長型就品分套批片年材才真全像活形风風事语語婚文名群药堆串行倍组組败敗色"
 
 // zhRateNames names the denominators of a rate (元/人/月) that are not
 // units of their own.
