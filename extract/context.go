@@ -247,9 +247,9 @@ func (s *scanner) enContext(f *found) string {
 	if len(ws) >= 2 && ws[0] == "of" {
 		// the noun phrase before "of": subsidies of, donations of
 		var parts []string
-		for _, w := range ws[1:] {
-			if tbl.enStop[w] || w == "total" || w == "sum" || w == "number" {
-				break
+		for i, w := range ws[1:] {
+			if tbl.enStop[w] || w == "total" || w == "sum" || w == "number" || i > 0 && tbl.enVerb[w] {
+				break // received donations of: donations
 			}
 			parts = append([]string{w}, parts...)
 		}

@@ -117,6 +117,9 @@ func TestMoreNotClaims(t *testing.T) {
 func TestUnitsRevisited(t *testing.T) {
 	runCases(t, []tcase{
 		{"周岁", "zh", "全市60周岁以上老年人达96.8万人。", []c{"60周岁|measure|60|year_of_age|at_least", "96.8万人|count|968000|person"}},
+		{"及以上", "zh", "全市60周岁及以上户籍老年人口达到96.8万人。", []c{"60周岁|measure|60|year_of_age|at_least", "96.8万人|count|968000|person"}},
+		{"couples", "en", "A total of 62,000 couples registered their marriages.", []c{"62,000|count|62000|pair"}},
+		{"pairs", "en", "It handled 175,400 pairs of marriage registrations.", []c{"175,400|count|175400|pair"}},
 		{"床位总数", "zh", "床位总数9800张，入住率约为58%。", []c{"9800张|count|9800|bed", "58%|percent|58||approx"}},
 		{"人数", "zh", "志愿者人数达3000。", []c{"3000|count|3000|person"}},
 		{"名余", "zh", "共资助困难学生3000名余。", []c{"3000名余|count|3000|person|more_than"}},
