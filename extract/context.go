@@ -187,6 +187,13 @@ func (s *scanner) enContext(f *found) string {
 	t := s.t
 	if f.kind == Count {
 		q := f.end
+		switch {
+		case hasPrefixAt(t, q, "-plus"):
+			q += len("-plus") // 2,000-plus volunteers
+		case q < len(t) && t[q] == '+':
+			q++
+		}
+		q0 := q
 		var last int
 		nw := 0
 		for nw < maxCtxWords {
@@ -232,7 +239,7 @@ func (s *scanner) enContext(f *found) string {
 		}
 		if nw > 0 {
 			f.ctxAfter = true
-			start := f.end
+			start := q0
 			for start < len(t) && t[start] == ' ' {
 				start++
 			}

@@ -329,7 +329,7 @@ func enUnitAfter(t string, p int) (unitEntry, int, int) {
 	if !isLetter(t[q]) {
 		r, size := utf8.DecodeRuneInString(t[q:])
 		switch r {
-		case '%', '€', '¢', '₡', '₾', '₭', '元':
+		case '%', '‰', '€', '¢', '₡', '₾', '₭', '元':
 			u := tbl.enUnits[string(r)]
 			if r == '%' && !attached && q-p > 1 {
 				break
@@ -554,6 +554,15 @@ func (s *scanner) claimEn(p int) int {
 			if s.inQuote(p, we) {
 				return we
 			}
+			if lw == "twice" || lw == "thrice" {
+				// twice as many, twice the number; but twice a year
+				w2, _ := wordAt(t, skipSpaces(t, we))
+				switch lower(w2) {
+				case "as", "the", "that", "what", "its", "their":
+				default:
+					return we
+				}
+			}
 			s.add(found{start: p, end: we, coreS: p, coreE: we, kind: Multiple, val: ratInt(e.val)})
 			return we
 		}
@@ -641,7 +650,7 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		}
 	}
 	// --- codes, dates, ordinals
-	if n.dotted || n.lead0 && n.intDigits >= 5 {
+	if n.dotted || n.lead0 && n.intDigits >= 5 || n.lead0 && n.intDigits >= 3 && areaCode(t, n.start, n.end) {
 		return codeRunEnd(t, n.start)
 	}
 	if n.digits && n.start > 0 && isLetter(t[n.start-1]) {
@@ -695,6 +704,13 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			return codeRunEnd(t, n.start)
 		}
 	}
+	if n.digits && enCodeChain(t, f.start) {
+		return codeRunEnd(t, n.start) // call 110 or 120
+	}
+	// 24/7, 7×24: round the clock
+	if n.digits && (t[n.start:n.end] == "24/7" || timesPair(t, n.end) > 0) {
+		return max(next, timesPair(t, n.end))
+	}
 	// the 12345 hotline, dial 12349: public service telephone numbers
 	if n.plain && n.digits && !n.words && enHotline(t, n.end, n.val) {
 		return next
@@ -710,6 +726,12 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		return next // January 24, 24 January 2022
 	}
 
+	// one in five residents: a share of 20%
+	if v, e, ok := oneIn(t, n); ok {
+		f.end, f.coreE, f.kind, f.val = e, e, Percent, v
+		s.finishEn(&f, n)
+		return e
+	}
 	q := n.end
 	// --- the unit
 	u, us, ue := enUnitAfter(t, q)
@@ -736,6 +758,12 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	// duration that is claimed
 	if ue > 0 && u.kind == "measure" && isDuration(u.unit) && len(ws) > 0 && ws[0] == "first" {
 		return ue
+	}
+	// a three-year action plan (三年行动计划): the name of a plan
+	if ue > 0 && u.kind == "measure" && u.unit == "year" {
+		if w, _ := wordAt(t, skipSpaces(t, ue)); tbl.enPlan[lower(w)] {
+			return ue
+		}
 	}
 	// "times" is a multiple before a comparison (1.5 times as much, three
 	// times higher), otherwise a count of occurrences (0.21 times).
@@ -818,6 +846,11 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		if unit, e := enRate(t, f.end, f.unit); e > f.end {
 			f.kind, f.unit, f.end = Rate, unit, e
 		}
+	}
+	// (0571) 87651234: seven or more bare digits that count nothing are a
+	// telephone number; English writes counts that large with commas
+	if n.plain && n.intDigits >= 7 && ue == 0 && cs == f.start && !neg && !s.whole(f.start, f.end) && !enCountNounAfter(t, n.end) {
+		return next
 	}
 	// --- years: a bare four-digit number from 1800 to 2100
 	if n.plain && n.intDigits == 4 && !neg && ue == 0 && yearLike(n.val) && cs == f.start && !s.whole(f.start, f.end) {
@@ -1089,6 +1122,76 @@ func enPeriodFraction(t string, n *number, ws []string) bool {
 	}
 	if r+4 <= len(t) && isDigit(t[r]) && isDigit(t[r+1]) && isDigit(t[r+2]) && isDigit(t[r+3]) && (r+4 == len(t) || !isAlnum(t[r+4])) {
 		return true // half of 2021
+	}
+	return false
+}
+
+// areaCode reports whether the digits [p, e), which start with a zero, are
+// a telephone area code: in parentheses, or before a hyphen or another
+// group of digits ((0571) 8765 1234, 023-63891234, 0571 8765).
+func areaCode(t string, p, e int) bool {
+	if p > 0 && t[p-1] == '(' && e < len(t) && t[e] == ')' {
+		return true
+	}
+	if e+1 < len(t) && t[e] == '-' && isDigit(t[e+1]) {
+		return true
+	}
+	return e+4 < len(t) && t[e] == ' ' && isDigit(t[e+1]) && isDigit(t[e+2]) && isDigit(t[e+3]) && isDigit(t[e+4])
+}
+
+// oneIn reads "one in N" (1 in 5, one in ten) after the number n, a share
+// of 100/N percent. It returns the share and where N ends.
+func oneIn(t string, n *number) (*big.Rat, int, bool) {
+	if n.frac || n.val.Cmp(ratInt(1)) != 0 {
+		return nil, 0, false
+	}
+	r := skipSpaces(t, n.end)
+	if !hasPrefixAt(t, r, "in ") {
+		return nil, 0, false
+	}
+	m := readEn(t, skipSpaces(t, r+3))
+	if m == nil || m.frac || !m.val.IsInt() || m.val.Cmp(ratInt(1)) <= 0 || m.val.Cmp(ratInt(1000)) > 0 ||
+		m.plain && m.intDigits == 4 {
+		return nil, 0, false
+	}
+	if u, _, ue := enUnitAfter(t, m.end); ue > 0 && u.kind != "count" {
+		return nil, 0, false // one in 10 days
+	}
+	return new(big.Rat).Quo(ratInt(100), m.val), m.end, true
+}
+
+// enCodeChain reports whether the number at p follows, after "or", "and"
+// or a comma, a number that a code word introduced (call 110 or 120; Tel:
+// 6389 1234, 6389 1235).
+func enCodeChain(t string, p int) bool {
+	q := p
+	for i := 0; i < 3; i++ {
+		for q > 0 && t[q-1] == ' ' {
+			q--
+		}
+		switch {
+		case q > 0 && (t[q-1] == ',' || t[q-1] == '/'):
+			q--
+		case endsWith(t, q, " or") || endsWith(t, q, " and"):
+			q = wordsStart(t, q, 1)
+		default:
+			return false
+		}
+		for q > 0 && t[q-1] == ' ' {
+			q--
+		}
+		b := q
+		for b > 0 && (isDigit(t[b-1]) || t[b-1] == '-') {
+			b--
+		}
+		if b == q {
+			return false
+		}
+		q = b
+		var wb [6]string
+		if ws := prevWords(&wb, t, skipPunctBack(t, q), 2); len(ws) > 0 && (tbl.enBefore[ws[0]] || len(ws) > 1 && tbl.enBefore[ws[1]+" "+ws[0]]) {
+			return true
+		}
 	}
 	return false
 }
@@ -1395,6 +1498,11 @@ func (s *scanner) finishEn(f *found, n *number) {
 			f.qual = MoreThan
 		}
 		f.outE = f.end + 1
+	} else if hasPrefixAt(t, f.end, "-plus") && (f.end+5 == len(t) || !isLetter(t[f.end+5])) {
+		if f.qual == "" || f.qual == Exact {
+			f.qual = MoreThan // 2,000-plus volunteers
+		}
+		f.outE = f.end + len("-plus")
 	}
 	if f.val.Sign() > 0 && enChangeBefore(t, f.outS) < 0 {
 		if f.max != nil {

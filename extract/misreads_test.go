@@ -135,3 +135,28 @@ func TestUnitsRevisited(t *testing.T) {
 		{"aged", "en", "The city had 968,000 registered residents aged 60 and above.", []c{"968,000|count|968000|person", "60|measure|60|year_of_age|at_least"}},
 	})
 }
+
+// Found by reading the output over the seeds, the samples and probe
+// sentences: telephone numbers, service hours, plan names, per mille,
+// shares and multiples written as words.
+func TestProbeMisreads(t *testing.T) {
+	runCases(t, []tcase{
+		{"7×24小时", "zh", "提供7×24小时服务。", nil},
+		{"24/7", "en", "The centre offers 24/7 services.", nil},
+		{"拨打110报警或120急救", "zh", "紧急情况请拨打110报警或120急救。", nil},
+		{"call 110 or 120", "en", "Call 110 or 120 in an emergency.", nil},
+		{"bare phone zh", "zh", "联系人：张先生，87651234。", nil},
+		{"area code en", "en", "Contact: Mr Zhang, (0571) 87651234 or 0571 8765 1234.", nil},
+		{"large count stays", "en", "The fund covered 42238000 people.", []c{"42238000|count|42238000|person"}},
+		{"1-6月", "zh", "2022年1-6月，全市发放救助金3亿元。", []c{"3亿元|money|300000000|yuan"}},
+		{"a.m. p.m.", "en", "Offices open from 9 a.m. to 5 p.m. on weekdays.", nil},
+		{"三年行动计划", "zh", "实施养老服务三年行动计划，五年来累计投入20亿元。", []c{"五年|measure|5|year", "20亿元|money|2000000000|yuan"}},
+		{"three-year action plan", "en", "The city launched a three-year action plan.", nil},
+		{"‰ zh", "zh", "出生率为3‰。", []c{"3‰|percent|0.3"}},
+		{"‰ en", "en", "The birth rate was 3‰.", []c{"3‰|percent|0.3"}},
+		{"-plus", "en", "1.2 million-plus residents took part.", []c{"1.2 million|count|1200000|person|more_than"}},
+		{"one in five", "en", "One in five residents is a volunteer.", []c{"One in five|percent|20"}},
+		{"twice as many", "en", "Twice as many women as men volunteered, twice a year.", []c{"Twice|multiple|2"}},
+		{"剂次", "zh", "累计接种疫苗3亿剂次。", []c{"3亿剂次|count|300000000|dose"}},
+	})
+}

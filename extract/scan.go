@@ -164,7 +164,8 @@ func codeRunEnd(t string, p int) int {
 			q++
 		}
 		// a phone number goes on in groups after a space: 023-6389 1234
-		if q+4 <= len(t) && t[q] == ' ' && isDigit(t[q+1]) && isDigit(t[q+2]) && isDigit(t[q+3]) && strings.ContainsAny(t[p:q], "-") {
+		if q+4 <= len(t) && t[q] == ' ' && isDigit(t[q+1]) && isDigit(t[q+2]) && isDigit(t[q+3]) &&
+			(strings.ContainsAny(t[p:q], "-") || t[p] == '0' && q-p >= 3) {
 			q++
 			continue
 		}

@@ -106,16 +106,21 @@ type tables struct {
 	zhNounLast runeSet
 	nounsMax   map[string]int
 
-	zhWord       map[string]bool // words and names written with numerals
-	zhWordMax    int
-	zhBefore     map[string]bool
-	zhRank       map[string]bool
-	zhNotRank    map[string]bool // words ending in 前 that are no rank (目前)
-	enBefore     map[string]bool
-	enName       map[string]bool // names starting with a number word, lower case
-	enNameMax    int             // words
-	enYearCtx    map[string]bool
-	enYearCtxMax int // words
+	zhWord                  map[string]bool // words and names written with numerals
+	zhWordMax               int
+	zhBefore                map[string]bool
+	zhRank                  map[string]bool
+	zhNotRank               map[string]bool // words ending in 前 that are no rank (目前)
+	zhAfterCode             []string        // 110报警, 120急救
+	zhPlan                  []string        // 三年行动计划
+	zhPhoneWords            []string        // 电话, 联系: a sentence about telephones
+	enPlan                  map[string]bool // (a three-year) action plan
+	zhAfterCodeIx, zhPlanIx affixIndex
+	enBefore                map[string]bool
+	enName                  map[string]bool // names starting with a number word, lower case
+	enNameMax               int             // words
+	enYearCtx               map[string]bool
+	enYearCtxMax            int // words
 	// after a four-digit number: a year (the 2021 plan, 2021 is)
 	enYearAfter map[string]bool
 	enYearVerb  map[string]bool // a year is its subject (2021 was)
@@ -194,6 +199,7 @@ func loadTables() *tables {
 		zhBefore:      map[string]bool{},
 		zhRank:        map[string]bool{},
 		zhNotRank:     map[string]bool{},
+		enPlan:        map[string]bool{},
 		enBefore:      map[string]bool{},
 		enName:        map[string]bool{},
 		enYearCtx:     map[string]bool{},
@@ -365,6 +371,14 @@ func loadTables() *tables {
 			t.zhRank[r[2]] = true
 		case "zh/notrank":
 			t.zhNotRank[r[2]] = true
+		case "zh/aftercode":
+			t.zhAfterCode = append(t.zhAfterCode, r[2])
+		case "zh/plan":
+			t.zhPlan = append(t.zhPlan, r[2])
+		case "zh/phone":
+			t.zhPhoneWords = append(t.zhPhoneWords, r[2])
+		case "en/plan":
+			t.enPlan[r[2]] = true
 		case "en/before":
 			t.enBefore[r[2]] = true
 		case "en/name":
@@ -404,6 +418,8 @@ func loadTables() *tables {
 			panic(fmt.Sprintf("extract: context.tsv: bad row %q", r))
 		}
 	}
+	t.zhAfterCodeIx = newAffixIndex(t.zhAfterCode, false)
+	t.zhPlanIx = newAffixIndex(t.zhPlan, false)
 	t.zhUnitIx = newAffixIndex(keys(t.zhUnits), false)
 	t.zhWordIx = newAffixIndex(keys(t.zhWord), false)
 	t.zhQualIx = newAffixIndex(keys(t.qual["zh/before"]), true)

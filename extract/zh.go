@@ -295,7 +295,7 @@ func (s *scanner) claimZh(p int) int {
 	if s.inQuote(p, n.end) {
 		return next
 	}
-	if zhBeforeCode(t, p) {
+	if zhBeforeCode(t, p) || zhCodeChain(t, p) {
 		return codeRunEnd(t, p)
 	}
 	// vague magnitudes: 数千, 几十万, 上万, 成千上万
@@ -450,7 +450,11 @@ func (s *scanner) claimZh(p int) int {
 	}
 
 	// --- a range: 3至5万元, 3-5万, 20~100个, 5.6到5.78元, 三五百 (a pair)
-	if e, ok := s.zhRange(&f, n, q, u, ue > 0); ok {
+	e, ok := s.zhRange(&f, n, q, u, ue > 0)
+	if !ok && e > 0 {
+		return e // 1-6月, 9-17时: a range of dates or times
+	}
+	if ok {
 		if neg {
 			f.val = new(big.Rat).Neg(f.val)
 		}
@@ -562,6 +566,28 @@ func (s *scanner) claimZh(p int) int {
 		if n.plain && ue == 0 && zhHotline(t, n.end, f.val) {
 			return next // 12345政务服务便民热线, 拨打12349
 		}
+		if n.plain && ue == 0 {
+			// 120急救, 110报警: a number named by what it is for
+			if _, ok := tbl.zhAfterCodeIx.prefixAt(t, n.end); ok {
+				return next
+			}
+			// 联系人：张先生，87651234: a bare telephone number
+			if n.intDigits >= 7 && zhPhoneSentence(t) {
+				if r, _ := runeAt(t, n.end); !isHan(r) {
+					return next
+				}
+			}
+		}
+		// 三年行动计划: the name of a plan, not a duration
+		if ue > 0 && u.kind == "measure" && u.unit == "year" {
+			if _, ok := tbl.zhPlanIx.prefixAt(t, f.end); ok {
+				return f.end
+			}
+		}
+		// 7×24小时: round the clock
+		if e := timesPair(t, n.end); e > 0 {
+			return e
+		}
 	}
 	if n.coreStart == 0 {
 		f.coreE = max(f.coreE, n.end)
@@ -582,6 +608,80 @@ func zhNotRankBefore(t string, p int) bool {
 	}
 	r, size := decodeLastFast(t, b)
 	return size > 0 && tbl.zhNotRank[string(r)+"前"]
+}
+
+// zhCodeChain reports whether the number at p follows a code number that a
+// code word introduced (拨打110或120, 电话：87651234、87651235).
+func zhCodeChain(t string, p int) bool {
+	q := p
+	skipped := false
+	for i := 0; i < 3; i++ {
+		r, size := decodeLastFast(t, q)
+		switch r {
+		case '或', '和', '、', '，', ',', '/', ' ':
+			q -= size
+		default:
+			return false
+		}
+		for q > 0 && t[q-1] == ' ' {
+			q--
+		}
+		// a code number and what names it (110报警)
+		b := q
+		for b > 0 && !isDigit(t[b-1]) && b > q-12 {
+			r, size := decodeLastFast(t, b)
+			if !isHan(r) {
+				break
+			}
+			b -= size
+		}
+		e := b
+		for b > 0 && (isDigit(t[b-1]) || t[b-1] == '-') {
+			b--
+		}
+		if b == e {
+			return false
+		}
+		skipped = true
+		q = b
+		if zhBeforeCode(t, q) {
+			return skipped
+		}
+	}
+	return false
+}
+
+// zhPhoneSentence reports whether the sentence speaks of telephones: a bare
+// run of seven or more digits in it is then a number to call.
+func zhPhoneSentence(t string) bool {
+	for _, w := range tbl.zhPhoneWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// timesPair returns the end of "×24" after a number ending at e (7×24小时,
+// 24*7: round the clock, or a size), or 0.
+func timesPair(t string, e int) int {
+	q := e
+	switch {
+	case hasPrefixAt(t, q, "×"):
+		q += len("×")
+	case q < len(t) && t[q] == '*':
+		q++
+	default:
+		return 0
+	}
+	q = skipSpaces(t, q)
+	if q >= len(t) || !isDigit(t[q]) {
+		return 0
+	}
+	for q < len(t) && (isDigit(t[q]) || t[q] == '.' && q+1 < len(t) && isDigit(t[q+1])) {
+		q++
+	}
+	return q
 }
 
 // zhHotline reports whether the plain number v ending at e names a
@@ -865,6 +965,9 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 	} else if ue2 > 0 {
 		switch u2.kind {
 		case "date", "time", "session", "ordinal":
+			if !hasUnit {
+				return ue2, false // the first end is a date too (1-6月)
+			}
 			return 0, false
 		}
 		hi, e = hi2, e2
