@@ -318,7 +318,7 @@ func enJoinedNoun(t string, a, e int) bool {
 		b--
 	}
 	first := lower(t[b:a])
-	if _, ok := tbl.nouns["en"][first]; ok && strings.HasSuffix(first, "s") {
+	if u := tbl.nouns["en"][first]; u != "" && strings.HasSuffix(first, "s") {
 		return false
 	}
 	r := skipSpaces(t, e)

@@ -1001,8 +1001,9 @@ func (s *scanner) skipYearRange(e int) int {
 // write counts of thousands without a comma (built 1950 beds, more than
 // 2000 community centres), so the words around the number decide:
 //
-//   - a year after in, since, by, from, until, during, the year, compared
-//     with ... (but "a total of 2050 households" counts), after another
+//   - a year after in, since, by, from, for, until, during, the year,
+//     compared with ... (but "a total of 2050 households" and "meals for
+//     2000 residents" count), after another
 //     year (from 2019 to 2021, in 2019 and 2021), before a noun a year
 //     names (the 2021 plan, 2022 work report), a verb whose subject is a
 //     year (2021 was), a capitalised name (the 2022 Guangzhou conference)
@@ -1021,8 +1022,8 @@ func enYear(t string, p, e int) bool {
 		if _, ok := phraseLookup(tbl.enYearCtx, ws, k); !ok {
 			continue
 		}
-		if ws[0] == "of" && (enCountBeforeAt(ws) || enCountNounAfter(t, e)) {
-			break // a total of 2050 households, the incomes of 2050 households
+		if (ws[0] == "of" || ws[0] == "for") && (enCountBeforeAt(ws) || enCountNounAfter(t, e)) {
+			break // a total of 2050 households, meals for 2000 residents
 		}
 		return true
 	}

@@ -33,6 +33,14 @@ func TestYearOrCount(t *testing.T) {
 		{"possessive", "en", "The city's 2023 work report was released.", nil},
 		{"the + other noun", "en", "The 2021 achievements were reviewed.", nil},
 		{"whole", "en", "2050", []c{"2050|count|2050"}},
+		{"targets for", "en", "Targets for 2030 include 90% coverage.", []c{"90%|percent|90"}},
+		{"meals for + noun", "en", "The canteens served meals for 2000 communities.", []c{"2000|count|2000"}},
+		{"of + noun", "en", "It funded the construction of 1950 community centres.", []c{"1950|count|1950"}},
+		{"the + generic noun", "en", "The 2000 community centres all opened.", []c{"2000|count|2000"}},
+		{"launched year", "en", "The programme, launched 2018, serves 2000 families.", []c{"2000|count|2000|household"}},
+		{"title", "en", "Yunlan holds 2024 civil affairs work conference", nil},
+		{"had + noun", "en", "2000 volunteers had been trained by then.", []c{"2000|count|2000|person"}},
+		{"year range", "en", "In the 2021-2022 winter, 2100 households received coal.", []c{"2100|count|2100|household"}},
 	})
 }
 
