@@ -692,6 +692,9 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	if s.inQuote(n.start, n.end) {
 		return next
 	}
+	if f.start == n.start && s.listMarker(n.start, n.end, n.val) {
+		return next // 1. Improve the system; (2) Strengthen
+	}
 	var wb [6]string
 	ws := prevWords(&wb, t, f.start, 3)
 	if len(ws) > 0 && (tbl.enBefore[ws[0]] || len(ws) > 1 && tbl.enBefore[ws[1]+" "+ws[0]]) && n.digits {
@@ -1161,6 +1164,18 @@ func oneIn(t string, n *number) (*big.Rat, int, bool) {
 	return new(big.Rat).Quo(ratInt(100), m.val), m.end, true
 }
 
+// enNumberAt reports whether a number (digits or a number word) starts at p.
+func enNumberAt(t string, p int) bool {
+	if p >= len(t) {
+		return false
+	}
+	if isDigit(t[p]) {
+		return true
+	}
+	w, _ := wordAt(t, p)
+	return enWordOf(w).role != enNone
+}
+
 // enCodeChain reports whether the number at p follows, after "or", "and"
 // or a comma, a number that a code word introduced (call 110 or 120; Tel:
 // 6389 1234, 6389 1235).
@@ -1487,7 +1502,8 @@ func (s *scanner) finishEn(f *found, n *number) {
 	}
 	f.outE = f.end
 	if len(ws) == 2 {
-		if q, ok := tbl.qual["en/after"][ws[0]+" "+ws[1]]; ok {
+		if q, ok := tbl.qual["en/after"][ws[0]+" "+ws[1]]; ok && !enNumberAt(t, e) {
+			// 60 and above; but above 1000 and below 1500 is a range
 			if f.qual == "" || f.qual == Exact || f.qual == Approx {
 				f.qual = q
 			}

@@ -98,6 +98,9 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 			continue // two figures folded from one character (½ is 1⁄2)
 		}
 		txt := m.orig[obs[1]:obs[4]]
+		if circledNumber(txt) {
+			continue // ①, ⑵, ⒊: list markers
+		}
 		c := Claim{
 			Lang: lang, Sentence: index, Text: txt,
 			Start: base + s, End: base + e,
@@ -436,4 +439,11 @@ func boundJoiner(s string) bool {
 		}
 	}
 	return false
+}
+
+// circledNumber reports whether s is one enclosed number (① ⑴ ⒈), which
+// bulletins use to number the items of a list.
+func circledNumber(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && (r >= 0x2460 && r <= 0x249B || r >= 0x24EB && r <= 0x24FF || r >= 0x2776 && r <= 0x2793 || r >= 0x3251 && r <= 0x325F || r >= 0x32B1 && r <= 0x32BF)
 }

@@ -165,6 +165,11 @@ func TestProbeMisreads(t *testing.T) {
 		{"-plus", "en", "1.2 million-plus residents took part.", []c{"1.2 million|count|1200000|person|more_than"}},
 		{"one in five", "en", "One in five residents is a volunteer.", []c{"One in five|percent|20"}},
 		{"twice as many", "en", "Twice as many women as men volunteered, twice a year.", []c{"Twice|multiple|2"}},
+		{"list markers en", "en", "1. Improve the system. (2) Strengthen services; 3) build 20 centres.", []c{"20|count|20"}},
+		{"list markers zh", "zh", "（1）加强党建。①提升能力。十一、加强组织领导。（十二）完善制度。1.完善救助体系。2、提升服务能力，增长1.5%。", []c{"1.5%|percent|1.5"}},
+		{"and over", "en", "Residents aged 18 and over, and children aged 6 and under.", []c{"18|measure|18|year_of_age|at_least", "6|measure|6|year_of_age|at_most"}},
+		{"年满", "zh", "年满18周岁的居民均可申请。", []c{"18周岁|measure|18|year_of_age|at_least"}},
+		{"above and below", "en", "The number is above 1000 and below 1500.", []c{"1000 and below 1500|count|1000..1500"}},
 		{"剂次", "zh", "累计接种疫苗3亿剂次。", []c{"3亿剂次|count|300000000|dose"}},
 	})
 }

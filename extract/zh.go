@@ -295,6 +295,9 @@ func (s *scanner) claimZh(p int) int {
 	if s.inQuote(p, n.end) {
 		return next
 	}
+	if s.listMarker(p, n.end, n.val) {
+		return next // 十一、加强组织领导; 1.完善救助体系; （2）
+	}
 	if zhBeforeCode(t, p) || zhCodeChain(t, p) {
 		return codeRunEnd(t, p)
 	}
