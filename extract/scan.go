@@ -453,7 +453,7 @@ func (s *scanner) listMarker(p, e int, v *big.Rat) bool {
 	}
 	if b > 0 {
 		r, _ := lastRune(t, b)
-		if !strings.ContainsRune("。；;：:，,！!？?", r) {
+		if !strings.ContainsRune("。；;：:，,！!？?.", r) {
 			return false
 		}
 	}
