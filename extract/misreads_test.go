@@ -54,6 +54,7 @@ func TestLevelsNotRanges(t *testing.T) {
 		{"rose from to percent", "en", "Coverage rose from 91.5% to 96.8%.", []c{"91.5%|percent|91.5", "96.8%|percent|96.8"}},
 		{"cut: unit of the old level", "en", "The time limit was cut from 20 working days to 12.", []c{"20 working days|measure|20|working_day", "12|measure|12|working_day"}},
 		{"increase sign", "en", "The time limit was cut by 40%.", []c{"40%|percent|-40"}},
+		{"a reduction of", "en", "It was cut from 15 working days to 7, a reduction of 53.3%.", []c{"15 working days|measure|15|working_day", "7|measure|7|working_day", "53.3%|percent|-53.3"}},
 		{"zh 从到 money", "zh", "补助标准从20万元增加到30万元。", []c{"20万元|money|200000|yuan", "30万元|money|300000|yuan"}},
 		{"zh 由到 percent", "zh", "失业率由3.2%上升到4.5%。", []c{"3.2%|percent|3.2", "4.5%|percent|4.5"}},
 		{"zh 由至 count", "zh", "受助人数由3.2万人上升至4.5万人。", []c{"3.2万人|count|32000|person", "4.5万人|count|45000|person"}},
