@@ -35,7 +35,9 @@ func zhSkipEnding(t string, e int) int {
 }
 
 // zhContext finds the context with the dictionaries alone (no gse words).
-func (s *scanner) zhContext(f *found) string {
+// The context before the figure never reaches before lo, where the claim
+// before it ends.
+func (s *scanner) zhContext(f *found, lo int) string {
 	t := s.t
 	if f.kind == Count {
 		// a noun after the figure: 50.25万残疾人, 3800余名事实无人抚养儿童
@@ -72,9 +74,9 @@ func (s *scanner) zhContext(f *found) string {
 	if endsWith(t, e, "每") {
 		return "" // 每户3-5万: per household, not what it counts
 	}
-	for runes := 0; b > 0 && runes < maxCtxRunes-4; runes++ {
+	for runes := 0; b > lo && runes < maxCtxRunes-4; runes++ {
 		r, size := decodeLastFast(t, b)
-		if !isHan(r) || r == '的' || r == '为' {
+		if !isHan(r) || r == '的' || r == '为' || r == '和' || r == '与' || r == '及' || r == '或' {
 			break
 		}
 		if b < e && zhSkipEnding(t, b) > 0 {
@@ -115,7 +117,11 @@ func stopWord(w segment.Word) bool {
 }
 
 // zhContextWords finds the context of claim c with gse's words.
-func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word) {
+//
+// lo (a code point of the document) and loByte (a byte of the scanned text)
+// are where the claim before this one ends: the context never reaches
+// before them (100%、83.5%: the second has no context of the first's).
+func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word, lo, loByte int) {
 	// first word at or after the claim's end, last word before its start
 	i := 0
 	for i < len(words) && words[i].Start < c.End {
@@ -150,26 +156,27 @@ func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word) {
 	for j >= 0 && (tbl.zhSkip[words[j].Text] || words[j].Pos == "d" || words[j].Pos == "p" && words[j].Text != "的") {
 		j--
 	}
-	var parts []string
+	var parts []segment.Word // nearest first
 	runes := 0
 	for ; j >= 0 && len(parts) < maxCtxWords; j-- {
 		w := words[j]
-		if stopWord(w) {
-			break
+		if stopWord(w) || w.Start < lo {
+			break // a stop word, or the claim before this one
 		}
 		n := utf8.RuneCountInString(w.Text)
 		if runes+n > maxCtxRunes {
 			break
 		}
 		runes += n
-		parts = append(parts, w.Text)
+		parts = append(parts, w)
 	}
-	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
-		parts[a], parts[b] = parts[b], parts[a]
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteString(parts[i].Text)
 	}
-	c.Context = strings.Join(parts, "")
+	c.Context = b.String()
 	if c.Context == "" {
-		c.Context = s.zhContext(f)
+		c.Context = s.zhContext(f, loByte)
 	}
 }
 
@@ -180,6 +187,13 @@ func (s *scanner) enContext(f *found) string {
 	t := s.t
 	if f.kind == Count {
 		q := f.end
+		switch {
+		case hasPrefixAt(t, q, "-plus"):
+			q += len("-plus") // 2,000-plus volunteers
+		case q < len(t) && t[q] == '+':
+			q++
+		}
+		q0 := q
 		var last int
 		nw := 0
 		for nw < maxCtxWords {
@@ -199,10 +213,23 @@ func (s *scanner) enContext(f *found) string {
 				break
 			}
 			lw := lower(w)
-			if tbl.enStop[lw] || strings.HasSuffix(lw, "ing") && len(lw) > 5 || enWordOf(w).role != enNone && nw == 0 && false {
+			if (lw == "and" || lw == "or") && nw == 1 && enJoinedNoun(t, q, we) {
+				// urban and rural residents, district and county centres
+				q = we
+				continue
+			}
+			if tbl.enStop[lw] || tbl.enVerb[lw] {
 				break
 			}
-			// -ed words only before a noun (registered volunteers, not "were built")
+			if len(lw) > 5 && strings.HasSuffix(lw, "ing") && !tbl.enIngNoun[lw] {
+				// people living alone, couples taking part; but nursing beds
+				break
+			}
+			if nw > 0 && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !enNounFollows(t, we) {
+				// a verb after the noun: households received the subsidy;
+				// -ed words before a noun stay (registered volunteers)
+				break
+			}
 			nw++
 			last = we
 			q = we
@@ -212,7 +239,7 @@ func (s *scanner) enContext(f *found) string {
 		}
 		if nw > 0 {
 			f.ctxAfter = true
-			start := f.end
+			start := q0
 			for start < len(t) && t[start] == ' ' {
 				start++
 			}
@@ -220,13 +247,16 @@ func (s *scanner) enContext(f *found) string {
 		}
 	}
 	var wb [6]string
+	if c := enSubjectContext(prevWords(&wb, t, f.outS, 6)); c != "" {
+		return c
+	}
 	ws := prevWords(&wb, t, f.outS, 4)
 	if len(ws) >= 2 && ws[0] == "of" {
 		// the noun phrase before "of": subsidies of, donations of
 		var parts []string
-		for _, w := range ws[1:] {
-			if tbl.enStop[w] || w == "total" || w == "sum" || w == "number" {
-				break
+		for i, w := range ws[1:] {
+			if tbl.enStop[w] || w == "total" || w == "sum" || w == "number" || i > 0 && tbl.enVerb[w] {
+				break // received donations of: donations
 			}
 			parts = append([]string{w}, parts...)
 		}
@@ -235,14 +265,112 @@ func (s *scanner) enContext(f *found) string {
 	return ""
 }
 
+// enSubjectContext finds the noun phrase of a figure stated as the value of
+// its subject (nearest word first in ws): the number of licensed social
+// workers reached 1,480; registered volunteers numbered 1.5 million.
+func enSubjectContext(ws []string) string {
+	i := 0
+	if i < len(ws) && (ws[i] == "to" || ws[i] == "at") {
+		i++ // rose to, stood at
+	}
+	if i >= len(ws) {
+		return ""
+	}
+	switch ws[i] {
+	case "reached", "was", "were", "stood", "totalled", "totaled", "hit", "exceeded", "rose", "increased", "grew", "fell", "dropped", "amounted", "came":
+	case "numbered":
+		// registered volunteers numbered 1.526 million
+		var parts []string
+		for _, w := range ws[i+1:] {
+			if tbl.enStop[w] {
+				break
+			}
+			parts = append([]string{w}, parts...)
+		}
+		return strings.Join(parts, " ")
+	default:
+		return ""
+	}
+	// the number of X <verb>
+	for k := i + 2; k+1 < len(ws); k++ {
+		if ws[k] == "of" && (ws[k+1] == "number" || ws[k+1] == "total") {
+			parts := make([]string, 0, k-i-1)
+			for j := k - 1; j > i; j-- {
+				if tbl.enStop[ws[j]] {
+					return ""
+				}
+				parts = append(parts, ws[j])
+			}
+			return strings.Join(parts, " ")
+		}
+	}
+	return ""
+}
+
+// enJoinedNoun reports whether "and" or "or" at [a, e) (after one word at
+// the start of a noun phrase, ending at a) joins two modifiers of one noun
+// (urban and rural residents) rather than two figures or two nouns
+// (155 collectives and 134 individuals, volunteers and social workers).
+func enJoinedNoun(t string, a, e int) bool {
+	// the word before: not a plural noun that counts on its own
+	b := a
+	for b > 0 && (isLetter(t[b-1]) || t[b-1] == '-') {
+		b--
+	}
+	first := lower(t[b:a])
+	if u := tbl.nouns["en"][first]; u != "" && strings.HasSuffix(first, "s") {
+		return false
+	}
+	r := skipSpaces(t, e)
+	w, _ := wordAt(t, r)
+	if w == "" {
+		return false
+	}
+	lw := lower(w)
+	if tbl.enStop[lw] || enWordOf(w).role != enNone {
+		return false
+	}
+	switch lw {
+	case "more", "less", "fewer", "nearly", "almost", "over", "some", "around", "approximately", "roughly", "at", "up", "another":
+		return false
+	}
+	return true
+}
+
+// enNounFollows reports whether the word after p can continue a noun
+// phrase: a word that is neither a stop word, a number nor a pronoun.
+func enNounFollows(t string, p int) bool {
+	r := skipSpaces(t, p)
+	w, _ := wordAt(t, r)
+	if w == "" || r > p+1 {
+		return false
+	}
+	lw := lower(w)
+	if tbl.enStop[lw] || tbl.enVerb[lw] || enWordOf(w).role != enNone {
+		return false
+	}
+	switch lw {
+	case "their", "its", "his", "her", "them", "it", "they", "our", "we", "you", "your":
+		return false
+	}
+	return true
+}
+
 // unitOfContext gives a count the unit of the noun it counts.
 func unitOfContext(lang, ctx string) string {
 	if ctx == "" {
 		return ""
 	}
 	if lang == "zh" {
-		if n, ok := zhNounEnding(ctx, 0, len(ctx)); ok {
-			return tbl.nouns["zh"][n]
+		// 床位总数9800张, 志愿者人数: the noun before a word for "number"
+		for _, total := range []string{"", "总数", "總數", "数量", "數量", "总量", "總量", "人数", "人數", "数", "數"} {
+			c := strings.TrimSuffix(ctx, total)
+			if total != "" && len(c) == len(ctx) {
+				continue
+			}
+			if n, ok := zhNounEnding(c, 0, len(c)); ok {
+				return tbl.nouns["zh"][n]
+			}
 		}
 		return ""
 	}

@@ -225,6 +225,55 @@ func enChangeBefore(t string, p int) int {
 	return 0
 }
 
+// fromLevelUnit returns the unit of the claim that ends right before p
+// (where "to" starts) when it was the old level of "from X to Y": the new
+// level (cut from 20 working days to 12) states the same unit.
+func (s *scanner) fromLevelUnit(p int) (unitEntry, bool) {
+	if len(s.out) == 0 {
+		return unitEntry{}, false
+	}
+	prev := s.out[len(s.out)-1]
+	if prev.max != nil || strings.TrimSpace(s.t[min(prev.end, p):p]) != "" {
+		return unitEntry{}, false
+	}
+	var wb [6]string
+	if ws := prevWords(&wb, s.t, prev.start, 1); len(ws) == 0 || ws[0] != "from" {
+		return unitEntry{}, false
+	}
+	var kind string
+	switch prev.kind {
+	case Money, Measure:
+		if prev.unit == "" {
+			return unitEntry{}, false
+		}
+		kind = string(prev.kind)
+	case Percent:
+		kind = "percent"
+	case PercentPoints:
+		kind = "percent_points"
+	default:
+		return unitEntry{}, false
+	}
+	return unitEntry{kind: kind, unit: prev.unit}, true
+}
+
+// enLevelChange reports whether a change verb stands among the words of the
+// clause before p (rose, was raised, were cut by an average): "from X to Y"
+// after it states two levels, the old and the new, not a range.
+func enLevelChange(t string, p int) bool {
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 6)
+	m := tbl.change["en"]
+	for i := range ws {
+		for k := min(tbl.changeMax["en"], len(ws)-i); k > 0; k-- {
+			if _, ok := phraseLookup(m, ws[i:], k); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // enCurrencyBefore finds a currency written before p ($, US$, HK$ , RMB,
 // EUR, ¥). It returns the unit and where it starts.
 func enCurrencyBefore(t string, p int) (unitEntry, int) {
@@ -280,7 +329,7 @@ func enUnitAfter(t string, p int) (unitEntry, int, int) {
 	if !isLetter(t[q]) {
 		r, size := utf8.DecodeRuneInString(t[q:])
 		switch r {
-		case '%', '€', '¢', '₡', '₾', '₭', '元':
+		case '%', '‰', '€', '¢', '₡', '₾', '₭', '元':
 			u := tbl.enUnits[string(r)]
 			if r == '%' && !attached && q-p > 1 {
 				break
@@ -502,10 +551,25 @@ func (s *scanner) claimEn(p int) int {
 	if w != "" {
 		e := tbl.enNum[lw]
 		if e.role == enMult {
+			if s.inQuote(p, we) {
+				return we
+			}
+			if lw == "twice" || lw == "thrice" {
+				// twice as many, twice the number; but twice a year
+				w2, _ := wordAt(t, skipSpaces(t, we))
+				switch lower(w2) {
+				case "as", "the", "that", "what", "its", "their":
+				default:
+					return we
+				}
+			}
 			s.add(found{start: p, end: we, coreS: p, coreE: we, kind: Multiple, val: ratInt(e.val)})
 			return we
 		}
 		if v, end, ok := enVague(t, p); ok {
+			if s.inQuote(p, end) {
+				return end // "warming thousands of families": a slogan
+			}
 			f := found{start: p, end: end, coreS: p, coreE: end, kind: Count, val: v, qual: Approx}
 			f.ctx = s.enContext(&f)
 			s.add(f)
@@ -586,7 +650,7 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		}
 	}
 	// --- codes, dates, ordinals
-	if n.dotted || n.lead0 && n.intDigits >= 5 {
+	if n.dotted || n.lead0 && n.intDigits >= 5 || n.lead0 && n.intDigits >= 3 && areaCode(t, n.start, n.end) {
 		return codeRunEnd(t, n.start)
 	}
 	if n.digits && n.start > 0 && isLetter(t[n.start-1]) {
@@ -628,6 +692,9 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	if s.inQuote(n.start, n.end) {
 		return next
 	}
+	if f.start == n.start && s.listMarker(n.start, n.end, n.val) {
+		return next // 1. Improve the system; (2) Strengthen
+	}
 	var wb [6]string
 	ws := prevWords(&wb, t, f.start, 3)
 	if len(ws) > 0 && (tbl.enBefore[ws[0]] || len(ws) > 1 && tbl.enBefore[ws[1]+" "+ws[0]]) && n.digits {
@@ -640,6 +707,21 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			return codeRunEnd(t, n.start)
 		}
 	}
+	if n.digits && enCodeChain(t, f.start) {
+		return codeRunEnd(t, n.start) // call 110 or 120
+	}
+	// 24/7, 7×24: round the clock
+	if n.digits && (t[n.start:n.end] == "24/7" || timesPair(t, n.end) > 0) {
+		return max(next, timesPair(t, n.end))
+	}
+	// the 12345 hotline, dial 12349: public service telephone numbers
+	if n.plain && n.digits && !n.words && enHotline(t, n.end, n.val) {
+		return next
+	}
+	// for every 1,000 elderly people, per 10,000 residents: the base of a rate
+	if len(ws) > 0 && (ws[0] == "every" || ws[0] == "per") && powerOfTen(n.val) && !n.frac {
+		return next
+	}
 	if len(ws) > 0 && tbl.enRank[ws[0]] {
 		return next
 	}
@@ -647,6 +729,12 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		return next // January 24, 24 January 2022
 	}
 
+	// one in five residents: a share of 20%
+	if v, e, ok := oneIn(t, n); ok {
+		f.end, f.coreE, f.kind, f.val = e, e, Percent, v
+		s.finishEn(&f, n)
+		return e
+	}
 	q := n.end
 	// --- the unit
 	u, us, ue := enUnitAfter(t, q)
@@ -662,6 +750,24 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		}
 		q = ue
 	}
+	// the three quarter, 3 quarters: quarters of a year (a fraction of a
+	// whole reads "three quarters of" and was read above)
+	if ue == 0 && !n.frac {
+		if w, _ := wordAt(t, skipSpaces(t, n.end)); w != "" && (lower(w) == "quarter" || lower(w) == "quarters") {
+			return next
+		}
+	}
+	// the first two months, the first 10 days: a period (前两个月), not a
+	// duration that is claimed
+	if ue > 0 && u.kind == "measure" && isDuration(u.unit) && len(ws) > 0 && ws[0] == "first" {
+		return ue
+	}
+	// a three-year action plan (三年行动计划): the name of a plan
+	if ue > 0 && u.kind == "measure" && u.unit == "year" {
+		if w, _ := wordAt(t, skipSpaces(t, ue)); tbl.enPlan[lower(w)] {
+			return ue
+		}
+	}
 	// "times" is a multiple before a comparison (1.5 times as much, three
 	// times higher), otherwise a count of occurrences (0.21 times).
 	if ue > 0 && u.unit == "time" {
@@ -675,6 +781,12 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	// an age: aged 60, at the age of 80
 	if ue == 0 && len(ws) > 0 && (ws[0] == "aged" || ws[0] == "age" && len(ws) > 1 && ws[1] == "of") && n.digits {
 		u, ue = unitEntry{kind: "measure", unit: "year_of_age"}, -1
+	}
+	// the new level of "from 20 working days to 12" has the unit of the old
+	if ue == 0 && len(ws) > 0 && ws[0] == "to" {
+		if pu, ok := s.fromLevelUnit(wordsStart(t, f.start, 1)); ok {
+			u, ue = pu, -1
+		}
 	}
 	// a currency before the number
 	cur, cs := enCurrencyBefore(t, f.start)
@@ -738,15 +850,15 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			f.kind, f.unit, f.end = Rate, unit, e
 		}
 	}
+	// (0571) 87651234: seven or more bare digits that count nothing are a
+	// telephone number; English writes counts that large with commas
+	if n.plain && n.intDigits >= 7 && ue == 0 && cs == f.start && !neg && !s.whole(f.start, f.end) && !enCountNounAfter(t, n.end) {
+		return next
+	}
 	// --- years: a bare four-digit number from 1800 to 2100
-	if n.plain && n.intDigits == 4 && !neg && ue == 0 || n.plain && n.intDigits == 4 && u.kind == "count" && u.unit != "" && false {
-		v := n.val.Num().Int64()
-		if v >= 1800 && v <= 2100 && cs == f.start && !s.whole(f.start, f.end) {
-			// a year unless it counts something (2000 people); bulletins
-			// write counts of thousands with a comma
-			if !enCountNounAfter(t, n.end) || len(ws) > 0 && tbl.enYearCtx[ws[0]] {
-				return s.skipYearRange(n.end)
-			}
+	if n.plain && n.intDigits == 4 && !neg && ue == 0 && yearLike(n.val) && cs == f.start && !s.whole(f.start, f.end) {
+		if enYear(t, n.start, n.end) {
+			return s.skipYearRange(n.end)
 		}
 	}
 	// --- a range: 3 to 5 million, 10-20 dollars, between 20 and 30
@@ -766,8 +878,9 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 	if n.words && !n.digits && capitalName(t, n.start, n.end) {
 		return next
 	}
-	// the first three quarters (of the year): a period
-	if n.frac && len(ws) > 0 && (ws[0] == "first" || ws[0] == "last" || ws[0] == "past") {
+	// the first three quarters (of the year), the second half of 2021: a
+	// period, not a share
+	if n.frac && enPeriodFraction(t, n, ws) {
 		return next
 	}
 	if n.words && !n.digits && !s.whole(f.start, f.end) {
@@ -886,6 +999,276 @@ func (s *scanner) skipYearRange(e int) int {
 	return e
 }
 
+// enYear decides whether the bare four-digit number [p, e), from 1800 to
+// 2100, is a year or a count. Bulletins, machine-translated ones above all,
+// write counts of thousands without a comma (built 1950 beds, more than
+// 2000 community centres), so the words around the number decide:
+//
+//   - a year after in, since, by, from, for, until, during, the year,
+//     compared with ... (but "a total of 2050 households" and "meals for
+//     2000 residents" count), after another
+//     year (from 2019 to 2021, in 2019 and 2021), before a noun a year
+//     names (the 2021 plan, 2022 work report), a verb whose subject is a
+//     year (2021 was), a capitalised name (the 2022 Guangzhou conference)
+//     or a possessive;
+//   - a count before any other noun (2050 households, 1913 social
+//     organizations, 1750 of them), except after a determiner (the 2021
+//     achievements) unless the noun is one that counts (the 2000
+//     volunteers);
+//   - with no noun after it (a comma, the end of the sentence), a count
+//     after a count verb or qualifier (reached 1990, more than 2000), else
+//     a year (an increase over 2016).
+func enYear(t string, p, e int) bool {
+	var wb [6]string
+	ws := prevWords(&wb, t, p, 6)
+	for k := min(len(ws), tbl.enYearCtxMax); k > 0; k-- {
+		if _, ok := phraseLookup(tbl.enYearCtx, ws, k); !ok {
+			continue
+		}
+		if (ws[0] == "of" || ws[0] == "for") && (enCountBeforeAt(ws) || enCountNounAfter(t, e)) {
+			break // a total of 2050 households, meals for 2000 residents
+		}
+		return true
+	}
+	// a second year: from 2019 to 2021, in 2019 and 2021, 2019 or 2020
+	if len(ws) > 0 {
+		switch ws[0] {
+		case "to", "and", "or", "through", "till", "until":
+			b := wordsStart(t, p, 1)
+			for b > 0 && t[b-1] == ' ' {
+				b--
+			}
+			a := b
+			for a > 0 && isDigit(t[a-1]) {
+				a--
+			}
+			if b-a == 4 && (a == 0 || !isAlnum(t[a-1]) && t[a-1] != ',' && t[a-1] != '.') {
+				if v, ok := new(big.Rat).SetString(t[a:b]); ok && yearLike(v) {
+					return true
+				}
+			}
+		}
+	}
+	determiner := false
+	if len(ws) > 0 {
+		switch ws[0] {
+		case "the", "this", "that", "its", "their", "our", "his", "her", "whose", "s":
+			determiner = true
+		}
+	}
+	r := e
+	for r < len(t) && t[r] == ' ' {
+		r++
+	}
+	if r < len(t) && (t[r] == '\'' || hasPrefixAt(t, r, "’")) && r == e {
+		return true // 2021's
+	}
+	if r < len(t) && isLetter(t[r]) {
+		w, we := wordAt(t, r)
+		lw := lower(w)
+		if tbl.enYearAfter[lw] || tbl.enYearVerb[lw] || enYearNounPhrase(t, r) {
+			return true // the 2021 plan, 2024 civil affairs work conference
+		}
+		if lw == "of" {
+			// 1750 of them, 2000 of whom: part of a whole
+			r2 := skipSpaces(t, we)
+			w2, _ := wordAt(t, r2)
+			switch lower(w2) {
+			case "them", "whom", "which", "these", "those", "us", "all":
+				return false
+			}
+		}
+		counts := enCountNounAfter(t, e)
+		if t[r] >= 'A' && t[r] <= 'Z' && !counts {
+			return true // the 2022 Guangzhou Civil Affairs conference
+		}
+		if !tbl.enStop[lw] && !tbl.months[lw] {
+			return determiner && !counts
+		}
+	}
+	return !enCountBeforeAt(ws)
+}
+
+// enPeriodFraction reports whether the fraction n names a part of a year:
+// after first, last, past, second ... (the first three quarters, the latter
+// half), before "of" and a year (three quarters of this year, half of
+// 2021), or quarters without "of" after a determiner (the three quarter).
+func enPeriodFraction(t string, n *number, ws []string) bool {
+	if len(ws) > 0 {
+		switch ws[0] {
+		case "first", "last", "past", "second", "third", "latter", "previous", "next", "coming", "final", "remaining", "recent":
+			return true
+		}
+	}
+	tail := lower(t[n.start:n.end])
+	quarter := strings.HasSuffix(tail, "quarter") || strings.HasSuffix(tail, "quarters")
+	half := strings.HasSuffix(tail, "half")
+	if !quarter && !half {
+		return false
+	}
+	r := skipSpaces(t, n.end)
+	w, we := wordAt(t, r)
+	if lower(w) != "of" {
+		// 3 quarters, the three quarters: periods; "accounting for three
+		// quarters" is a share of a whole left unsaid
+		return quarter && (isDigit(t[n.start]) || len(ws) > 0 && (ws[0] == "the" || ws[0] == "this" || ws[0] == "these"))
+	}
+	r = skipSpaces(t, we)
+	w, we = wordAt(t, r)
+	switch lower(w) {
+	case "the", "this", "last", "that", "next":
+		r = skipSpaces(t, we)
+		w, _ = wordAt(t, r)
+	}
+	switch lower(w) {
+	case "year", "fiscal", "calendar":
+		return true
+	}
+	if r+4 <= len(t) && isDigit(t[r]) && isDigit(t[r+1]) && isDigit(t[r+2]) && isDigit(t[r+3]) && (r+4 == len(t) || !isAlnum(t[r+4])) {
+		return true // half of 2021
+	}
+	return false
+}
+
+// areaCode reports whether the digits [p, e), which start with a zero, are
+// a telephone area code: in parentheses, or before a hyphen or another
+// group of digits ((0571) 8765 1234, 023-63891234, 0571 8765).
+func areaCode(t string, p, e int) bool {
+	if p > 0 && t[p-1] == '(' && e < len(t) && t[e] == ')' {
+		return true
+	}
+	if e+1 < len(t) && t[e] == '-' && isDigit(t[e+1]) {
+		return true
+	}
+	return e+4 < len(t) && t[e] == ' ' && isDigit(t[e+1]) && isDigit(t[e+2]) && isDigit(t[e+3]) && isDigit(t[e+4])
+}
+
+// oneIn reads "one in N" (1 in 5, one in ten) after the number n, a share
+// of 100/N percent. It returns the share and where N ends.
+func oneIn(t string, n *number) (*big.Rat, int, bool) {
+	if n.frac || n.val.Cmp(ratInt(1)) != 0 {
+		return nil, 0, false
+	}
+	r := skipSpaces(t, n.end)
+	if !hasPrefixAt(t, r, "in ") {
+		return nil, 0, false
+	}
+	m := readEn(t, skipSpaces(t, r+3))
+	if m == nil || m.frac || !m.val.IsInt() || m.val.Cmp(ratInt(1)) <= 0 || m.val.Cmp(ratInt(1000)) > 0 ||
+		m.plain && m.intDigits == 4 {
+		return nil, 0, false
+	}
+	if u, _, ue := enUnitAfter(t, m.end); ue > 0 && u.kind != "count" {
+		return nil, 0, false // one in 10 days
+	}
+	return new(big.Rat).Quo(ratInt(100), m.val), m.end, true
+}
+
+// enNumberAt reports whether a number (digits or a number word) starts at p.
+func enNumberAt(t string, p int) bool {
+	if p >= len(t) {
+		return false
+	}
+	if isDigit(t[p]) {
+		return true
+	}
+	w, _ := wordAt(t, p)
+	return enWordOf(w).role != enNone
+}
+
+// enCodeChain reports whether the number at p follows, after "or", "and"
+// or a comma, a number that a code word introduced (call 110 or 120; Tel:
+// 6389 1234, 6389 1235).
+func enCodeChain(t string, p int) bool {
+	q := p
+	for i := 0; i < 3; i++ {
+		for q > 0 && t[q-1] == ' ' {
+			q--
+		}
+		switch {
+		case q > 0 && (t[q-1] == ',' || t[q-1] == '/'):
+			q--
+		case endsWith(t, q, " or") || endsWith(t, q, " and"):
+			q = wordsStart(t, q, 1)
+		default:
+			return false
+		}
+		for q > 0 && t[q-1] == ' ' {
+			q--
+		}
+		b := q
+		for b > 0 && (isDigit(t[b-1]) || t[b-1] == '-') {
+			b--
+		}
+		if b == q {
+			return false
+		}
+		q = b
+		var wb [6]string
+		if ws := prevWords(&wb, t, skipPunctBack(t, q), 2); len(ws) > 0 && (tbl.enBefore[ws[0]] || len(ws) > 1 && tbl.enBefore[ws[1]+" "+ws[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// enHotline reports whether the plain number v ending at e names a
+// telephone hotline: "hotline" follows within two words (the 12345 hotline,
+// 12345 citizen hotline), or it is a five-digit public service number
+// 123xx (12345, 12349) with no noun that it counts after it.
+func enHotline(t string, e int, v *big.Rat) bool {
+	q := e
+	for i := 0; i < 3; i++ {
+		r := skipSpaces(t, q)
+		w, we := wordAt(t, r)
+		if w == "" {
+			break
+		}
+		switch lower(w) {
+		case "hotline", "hotlines", "helpline":
+			return true
+		}
+		q = we
+	}
+	return v.IsInt() && v.Cmp(ratInt(12300)) >= 0 && v.Cmp(ratInt(12399)) <= 0 && !enCountNounAfter(t, e)
+}
+
+// enYearNounPhrase reports whether the noun phrase starting at p (up to
+// five words, to a stop word or punctuation) holds a noun a year names:
+// (2024) civil affairs work conference, (2023) annual work report.
+func enYearNounPhrase(t string, p int) bool {
+	q := p
+	for i := 0; i < 5; i++ {
+		w, we := wordAt(t, q)
+		if w == "" {
+			return false
+		}
+		lw := lower(w)
+		if tbl.enStop[lw] || tbl.enYearVerb[lw] || tbl.enVerb[lw] {
+			return false
+		}
+		if i > 0 && tbl.enYearAfter[lw] {
+			return true
+		}
+		if we >= len(t) || t[we] != ' ' {
+			return false
+		}
+		q = we + 1
+	}
+	return false
+}
+
+// enCountBeforeAt reports whether the words before a number (nearest
+// first) end with a count verb or qualifier (reached, more than, a total of).
+func enCountBeforeAt(ws []string) bool {
+	for k := min(len(ws), tbl.enCountBeforeMax); k > 0; k-- {
+		if _, ok := phraseLookup(tbl.enCountBefore, ws, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // enCountNounAfter reports whether a noun that makes a count (people,
 // households, beds) follows the number within three words.
 func enCountNounAfter(t string, p int) bool {
@@ -974,11 +1357,9 @@ func (s *scanner) enRange(f *found, n *number, hasUnit bool, u unitEntry) (int, 
 	case hasPrefixAt(t, r, "–") || hasPrefixAt(t, r, "—") || hasPrefixAt(t, r, "～"):
 		_, conn = utf8.DecodeRuneInString(t[r:])
 	case hasPrefixAt(t, r, "to ") || hasPrefixAt(t, r, "through "):
-		if len(ws) > 0 && ws[0] == "from" {
+		if len(ws) > 0 && ws[0] == "from" && enLevelChange(t, wordsStart(t, f.start, 1)) {
 			// from 200 to 300 after a change verb is two levels
-			if enChangeBefore(t, wordsStart(t, f.start, 1)) != 0 {
-				return 0, false
-			}
+			return 0, false
 		}
 		conn = strings.IndexByte(t[r:], ' ')
 	case between && hasPrefixAt(t, r, "and "):
@@ -1121,7 +1502,8 @@ func (s *scanner) finishEn(f *found, n *number) {
 	}
 	f.outE = f.end
 	if len(ws) == 2 {
-		if q, ok := tbl.qual["en/after"][ws[0]+" "+ws[1]]; ok {
+		if q, ok := tbl.qual["en/after"][ws[0]+" "+ws[1]]; ok && !enNumberAt(t, e) {
+			// 60 and above; but above 1000 and below 1500 is a range
 			if f.qual == "" || f.qual == Exact || f.qual == Approx {
 				f.qual = q
 			}
@@ -1133,6 +1515,11 @@ func (s *scanner) finishEn(f *found, n *number) {
 			f.qual = MoreThan
 		}
 		f.outE = f.end + 1
+	} else if hasPrefixAt(t, f.end, "-plus") && (f.end+5 == len(t) || !isLetter(t[f.end+5])) {
+		if f.qual == "" || f.qual == Exact {
+			f.qual = MoreThan // 2,000-plus volunteers
+		}
+		f.outE = f.end + len("-plus")
 	}
 	if f.val.Sign() > 0 && enChangeBefore(t, f.outS) < 0 {
 		if f.max != nil {

@@ -80,6 +80,7 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 	m.sq = sq
 	claims := make([]Claim, 0, len(sc.out))
 	lastEnd := -1
+	prevByte := 0 // where the last claim kept ends, in the scanned text
 	for i := range sc.out {
 		f := &sc.out[i]
 		if f.start < lastEnd || f.end <= f.start {
@@ -97,6 +98,9 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 			continue // two figures folded from one character (½ is 1⁄2)
 		}
 		txt := m.orig[obs[1]:obs[4]]
+		if circledNumber(txt) {
+			continue // ①, ⑵, ⒊: list markers
+		}
 		c := Claim{
 			Lang: lang, Sentence: index, Text: txt,
 			Start: base + s, End: base + e,
@@ -107,14 +111,19 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		}
 		c.Core = corpus.Span{Start: base + cs, End: base + ce}
 		c.Outer = corpus.Span{Start: base + os, End: base + oe}
+		prevCP := base
+		if len(claims) > 0 {
+			prevCP = claims[len(claims)-1].End
+		}
 		switch {
 		case lang == "zh" && words != nil:
-			sc.zhContextWords(f, &c, words)
+			sc.zhContextWords(f, &c, words, prevCP, prevByte)
 		case lang == "zh":
-			c.Context = sc.zhContext(f)
+			c.Context = sc.zhContext(f, prevByte)
 		default:
 			c.Context = f.ctx
 		}
+		prevByte = f.end
 		if c.Unit == "" && c.Kind == Count {
 			c.Unit = unitOfContext(lang, c.Context)
 		}
@@ -430,4 +439,11 @@ func boundJoiner(s string) bool {
 		}
 	}
 	return false
+}
+
+// circledNumber reports whether s is one enclosed number (① ⑴ ⒈), which
+// bulletins use to number the items of a list.
+func circledNumber(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && (r >= 0x2460 && r <= 0x249B || r >= 0x24EB && r <= 0x24FF || r >= 0x2776 && r <= 0x2793 || r >= 0x3251 && r <= 0x325F || r >= 0x32B1 && r <= 0x32BF)
 }

@@ -164,7 +164,8 @@ func codeRunEnd(t string, p int) int {
 			q++
 		}
 		// a phone number goes on in groups after a space: 023-6389 1234
-		if q+4 <= len(t) && t[q] == ' ' && isDigit(t[q+1]) && isDigit(t[q+2]) && isDigit(t[q+3]) && strings.ContainsAny(t[p:q], "-") {
+		if q+4 <= len(t) && t[q] == ' ' && isDigit(t[q+1]) && isDigit(t[q+2]) && isDigit(t[q+3]) &&
+			(strings.ContainsAny(t[p:q], "-") || t[p] == '0' && q-p >= 3) {
 			q++
 			continue
 		}
@@ -427,4 +428,47 @@ func decodeLastFast(t string, p int) (rune, int) {
 		}
 	}
 	return utf8.DecodeLastRuneInString(t[:p])
+}
+
+// listMarker reports whether the number [p, e) of value v numbers an item
+// of a list at the start of a sentence or clause: 1. 2、 3) (4) （十二）
+// 十一、, not a figure.
+func (s *scanner) listMarker(p, e int, v *big.Rat) bool {
+	t := s.t
+	if !v.IsInt() || v.Sign() <= 0 || v.Cmp(ratInt(99)) > 0 {
+		return false
+	}
+	b := p
+	open := false
+	switch {
+	case b > 0 && (t[b-1] == '(' || t[b-1] == '['):
+		open, b = true, b-1
+	case endsWith(t, b, "（"):
+		open, b = true, b-len("（")
+	case endsWith(t, b, "【"):
+		open, b = true, b-len("【")
+	}
+	for b > 0 && t[b-1] == ' ' {
+		b--
+	}
+	if b > 0 {
+		r, _ := lastRune(t, b)
+		if !strings.ContainsRune("。；;：:，,！!？?.", r) {
+			return false
+		}
+	}
+	r, size := runeAt(t, e)
+	if open {
+		return r == ')' || r == '）' || r == ']' || r == '】'
+	}
+	next, _ := runeAt(t, e+size)
+	switch r {
+	case ')', '）':
+		return true
+	case '、':
+		return isHan(next) || next < utf8.RuneSelf && isLetter(byte(next))
+	case '.', '．':
+		return isHan(next) || next == ' '
+	}
+	return false
 }

@@ -106,19 +106,34 @@ type tables struct {
 	zhNounLast runeSet
 	nounsMax   map[string]int
 
-	zhWord    map[string]bool // words and names written with numerals
-	zhWordMax int
-	zhBefore  map[string]bool
-	zhRank    map[string]bool
-	enBefore  map[string]bool
-	enName    map[string]bool // names starting with a number word, lower case
-	enNameMax int             // words
-	enYearCtx map[string]bool
-	enRank    map[string]bool
-	months    map[string]bool
+	zhWord                  map[string]bool // words and names written with numerals
+	zhWordMax               int
+	zhBefore                map[string]bool
+	zhRank                  map[string]bool
+	zhNotRank               map[string]bool // words ending in 前 that are no rank (目前)
+	zhAfterCode             []string        // 110报警, 120急救
+	zhPlan                  []string        // 三年行动计划
+	zhPhoneWords            []string        // 电话, 联系: a sentence about telephones
+	enPlan                  map[string]bool // (a three-year) action plan
+	zhAfterCodeIx, zhPlanIx affixIndex
+	enBefore                map[string]bool
+	enName                  map[string]bool // names starting with a number word, lower case
+	enNameMax               int             // words
+	enYearCtx               map[string]bool
+	enYearCtxMax            int // words
+	// after a four-digit number: a year (the 2021 plan, 2021 is)
+	enYearAfter map[string]bool
+	enYearVerb  map[string]bool // a year is its subject (2021 was)
+	// before a four-digit number: a count (reached 1990, a total of 2050)
+	enCountBefore    map[string]bool
+	enCountBeforeMax int // words
+	enRank           map[string]bool
+	months           map[string]bool
 
-	enStop map[string]bool
-	zhSkip map[string]bool
+	enStop    map[string]bool
+	enVerb    map[string]bool // verbs that end a noun phrase
+	enIngNoun map[string]bool // nouns ending in -ing
+	zhSkip    map[string]bool
 }
 
 var tbl = loadTables()
@@ -166,30 +181,37 @@ func words(s string) int { return strings.Count(s, " ") + 1 }
 
 func loadTables() *tables {
 	t := &tables{
-		zhNum:       map[rune]zhNumeral{},
-		zhUnits:     map[string]unitEntry{},
-		enUnits:     map[string]unitEntry{},
-		zhCurPrefix: map[string]unitEntry{},
-		enCurPrefix: map[string]unitEntry{},
-		zhMult:      map[string]multEntry{},
-		enMult:      map[string]multEntry{},
-		enNum:       map[string]enWord{},
-		qual:        map[string]map[string]Qualifier{},
-		qualMax:     map[string]int{},
-		change:      map[string]map[string]int{"zh": {}, "en": {}},
-		changeMax:   map[string]int{},
-		nouns:       map[string]map[string]string{"zh": {}, "en": {}},
-		nounsMax:    map[string]int{},
-		zhWord:      map[string]bool{},
-		zhBefore:    map[string]bool{},
-		zhRank:      map[string]bool{},
-		enBefore:    map[string]bool{},
-		enName:      map[string]bool{},
-		enYearCtx:   map[string]bool{},
-		enRank:      map[string]bool{},
-		months:      map[string]bool{},
-		enStop:      map[string]bool{},
-		zhSkip:      map[string]bool{},
+		zhNum:         map[rune]zhNumeral{},
+		zhUnits:       map[string]unitEntry{},
+		enUnits:       map[string]unitEntry{},
+		zhCurPrefix:   map[string]unitEntry{},
+		enCurPrefix:   map[string]unitEntry{},
+		zhMult:        map[string]multEntry{},
+		enMult:        map[string]multEntry{},
+		enNum:         map[string]enWord{},
+		qual:          map[string]map[string]Qualifier{},
+		qualMax:       map[string]int{},
+		change:        map[string]map[string]int{"zh": {}, "en": {}},
+		changeMax:     map[string]int{},
+		nouns:         map[string]map[string]string{"zh": {}, "en": {}},
+		nounsMax:      map[string]int{},
+		zhWord:        map[string]bool{},
+		zhBefore:      map[string]bool{},
+		zhRank:        map[string]bool{},
+		zhNotRank:     map[string]bool{},
+		enPlan:        map[string]bool{},
+		enBefore:      map[string]bool{},
+		enName:        map[string]bool{},
+		enYearCtx:     map[string]bool{},
+		enYearAfter:   map[string]bool{},
+		enYearVerb:    map[string]bool{},
+		enCountBefore: map[string]bool{},
+		enRank:        map[string]bool{},
+		months:        map[string]bool{},
+		enStop:        map[string]bool{},
+		enVerb:        map[string]bool{},
+		enIngNoun:     map[string]bool{},
+		zhSkip:        map[string]bool{},
 	}
 	roles := map[string]zhRole{"digit": zhDigit, "unit": zhUnit, "tens": zhTens, "big": zhBig, "point": zhPoint, "approx": zhApprox}
 	for _, r := range readTSV("zh_numerals.tsv", 3) {
@@ -305,8 +327,11 @@ func loadTables() *tables {
 	}
 	for _, r := range readTSV("change.tsv", 3) {
 		d := 1
-		if r[2] == "-" {
+		switch r[2] {
+		case "-":
 			d = -1
+		case "=":
+			d = 0
 		}
 		t.change[r[0]][r[1]] = d
 		if r[0] == "zh" {
@@ -344,6 +369,16 @@ func loadTables() *tables {
 			t.zhBeforeLast.add(lr)
 		case "zh/rank":
 			t.zhRank[r[2]] = true
+		case "zh/notrank":
+			t.zhNotRank[r[2]] = true
+		case "zh/aftercode":
+			t.zhAfterCode = append(t.zhAfterCode, r[2])
+		case "zh/plan":
+			t.zhPlan = append(t.zhPlan, r[2])
+		case "zh/phone":
+			t.zhPhoneWords = append(t.zhPhoneWords, r[2])
+		case "en/plan":
+			t.enPlan[r[2]] = true
 		case "en/before":
 			t.enBefore[r[2]] = true
 		case "en/name":
@@ -351,6 +386,14 @@ func loadTables() *tables {
 			t.enNameMax = max(t.enNameMax, words(r[2]))
 		case "en/yearbefore":
 			t.enYearCtx[r[2]] = true
+			t.enYearCtxMax = max(t.enYearCtxMax, words(r[2]))
+		case "en/yearafter":
+			t.enYearAfter[r[2]] = true
+		case "en/yearverb":
+			t.enYearVerb[r[2]] = true
+		case "en/countbefore":
+			t.enCountBefore[r[2]] = true
+			t.enCountBeforeMax = max(t.enCountBeforeMax, words(r[2]))
 		case "en/rank":
 			t.enRank[r[2]] = true
 		case "en/month":
@@ -363,6 +406,10 @@ func loadTables() *tables {
 		switch r[0] + "/" + r[1] {
 		case "en/stop":
 			t.enStop[r[2]] = true
+		case "en/verb":
+			t.enVerb[r[2]] = true
+		case "en/ingnoun":
+			t.enIngNoun[r[2]] = true
 		case "zh/skip":
 			t.zhSkip[r[2]] = true
 			lr, _ := utf8.DecodeLastRuneInString(r[2])
@@ -371,6 +418,8 @@ func loadTables() *tables {
 			panic(fmt.Sprintf("extract: context.tsv: bad row %q", r))
 		}
 	}
+	t.zhAfterCodeIx = newAffixIndex(t.zhAfterCode, false)
+	t.zhPlanIx = newAffixIndex(t.zhPlan, false)
 	t.zhUnitIx = newAffixIndex(keys(t.zhUnits), false)
 	t.zhWordIx = newAffixIndex(keys(t.zhWord), false)
 	t.zhQualIx = newAffixIndex(keys(t.qual["zh/before"]), true)

@@ -295,7 +295,10 @@ func (s *scanner) claimZh(p int) int {
 	if s.inQuote(p, n.end) {
 		return next
 	}
-	if zhBeforeCode(t, p) {
+	if s.listMarker(p, n.end, n.val) {
+		return next // 十一、加强组织领导; 1.完善救助体系; （2）
+	}
+	if zhBeforeCode(t, p) || zhCodeChain(t, p) {
 		return codeRunEnd(t, p)
 	}
 	// vague magnitudes: 数千, 几十万, 上万, 成千上万
@@ -307,7 +310,7 @@ func (s *scanner) claimZh(p int) int {
 		}
 	}
 	// a rank: 前三, 前10名, 位居前列
-	if r, _ := lastRune(t, start); r == '前' && !n.digits {
+	if r, _ := lastRune(t, start); r == '前' && !n.digits && !zhNotRankBefore(t, start) {
 		return next
 	}
 	if n.dotted || n.lead0 && n.intDigits >= 4 {
@@ -386,6 +389,12 @@ func (s *scanner) claimZh(p int) int {
 		if neg {
 			f.val = new(big.Rat).Neg(f.val)
 		}
+		// 三成多, 六成余: more than
+		if r, size := runeAt(t, e); (r == '多' || r == '余' || r == '餘') && endsWith(t, e, "成") {
+			if nr, _ := runeAt(t, e+size); nr != '数' && nr != '數' && nr != '年' {
+				f.end, f.qual = e+size, MoreThan
+			}
+		}
 		s.finishZh(&f, n, p, false)
 		return e
 	}
@@ -425,6 +434,14 @@ func (s *scanner) claimZh(p int) int {
 		f.val = val2
 		f.end = e2
 		q = e2
+		// 3000名余: the approximation written after the classifier
+		if r, size := runeAt(t, q); (r == '余' || r == '餘') && qualInside == "" && u.kind == "count" {
+			if nr, _ := runeAt(t, q+size); !isHan(nr) {
+				qualInside = MoreThan
+				q += size
+				f.end = q
+			}
+		}
 	}
 	// a year range: 2021-2025年, 2021—2025年
 	if n.plain && n.intDigits == 4 {
@@ -436,7 +453,11 @@ func (s *scanner) claimZh(p int) int {
 	}
 
 	// --- a range: 3至5万元, 3-5万, 20~100个, 5.6到5.78元, 三五百 (a pair)
-	if e, ok := s.zhRange(&f, n, q, u, ue > 0); ok {
+	e, ok := s.zhRange(&f, n, q, u, ue > 0)
+	if !ok && e > 0 {
+		return e // 1-6月, 9-17时: a range of dates or times
+	}
+	if ok {
 		if neg {
 			f.val = new(big.Rat).Neg(f.val)
 		}
@@ -521,6 +542,10 @@ func (s *scanner) claimZh(p int) int {
 	// --- figures that are not claims
 	whole = s.whole(min(p, f.start), f.end)
 	if !whole {
+		// 每千名老年人, 每万人, 每百户: the base of a rate, not a figure
+		if f.kind == Count && f.max == nil && endsWith(t, start, "每") && powerOfTen(f.val) {
+			return f.end
+		}
 		if n.formal && n.single {
 			return next
 		}
@@ -541,6 +566,31 @@ func (s *scanner) claimZh(p int) int {
 		if n.plain && ue == 0 && n.intDigits >= 11 {
 			return next // a phone, ID or order number
 		}
+		if n.plain && ue == 0 && zhHotline(t, n.end, f.val) {
+			return next // 12345政务服务便民热线, 拨打12349
+		}
+		if n.plain && ue == 0 {
+			// 120急救, 110报警: a number named by what it is for
+			if _, ok := tbl.zhAfterCodeIx.prefixAt(t, n.end); ok {
+				return next
+			}
+			// 联系人：张先生，87651234: a bare telephone number
+			if n.intDigits >= 7 && zhPhoneSentence(t) {
+				if r, _ := runeAt(t, n.end); !isHan(r) {
+					return next
+				}
+			}
+		}
+		// 三年行动计划: the name of a plan, not a duration
+		if ue > 0 && u.kind == "measure" && u.unit == "year" {
+			if _, ok := tbl.zhPlanIx.prefixAt(t, f.end); ok {
+				return f.end
+			}
+		}
+		// 7×24小时: round the clock
+		if e := timesPair(t, n.end); e > 0 {
+			return e
+		}
 	}
 	if n.coreStart == 0 {
 		f.coreE = max(f.coreE, n.end)
@@ -550,6 +600,123 @@ func (s *scanner) claimZh(p int) int {
 	}
 	s.finishZh(&f, n, p, neg)
 	return f.end
+}
+
+// zhNotRankBefore reports whether the 前 that ends right before p belongs to
+// a word that is no rank (目前三成多, 此前两年).
+func zhNotRankBefore(t string, p int) bool {
+	b := p - len("前")
+	if b < 0 {
+		return false
+	}
+	r, size := decodeLastFast(t, b)
+	return size > 0 && tbl.zhNotRank[string(r)+"前"]
+}
+
+// zhCodeChain reports whether the number at p follows a code number that a
+// code word introduced (拨打110或120, 电话：87651234、87651235).
+func zhCodeChain(t string, p int) bool {
+	q := p
+	skipped := false
+	for i := 0; i < 3; i++ {
+		r, size := decodeLastFast(t, q)
+		switch r {
+		case '或', '和', '、', '，', ',', '/', ' ':
+			q -= size
+		default:
+			return false
+		}
+		for q > 0 && t[q-1] == ' ' {
+			q--
+		}
+		// a code number and what names it (110报警)
+		b := q
+		for b > 0 && !isDigit(t[b-1]) && b > q-12 {
+			r, size := decodeLastFast(t, b)
+			if !isHan(r) {
+				break
+			}
+			b -= size
+		}
+		e := b
+		for b > 0 && (isDigit(t[b-1]) || t[b-1] == '-') {
+			b--
+		}
+		if b == e {
+			return false
+		}
+		skipped = true
+		q = b
+		if zhBeforeCode(t, q) {
+			return skipped
+		}
+	}
+	return false
+}
+
+// zhPhoneSentence reports whether the sentence speaks of telephones: a bare
+// run of seven or more digits in it is then a number to call.
+func zhPhoneSentence(t string) bool {
+	for _, w := range tbl.zhPhoneWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// timesPair returns the end of "×24" after a number ending at e (7×24小时,
+// 24*7: round the clock, or a size), or 0.
+func timesPair(t string, e int) int {
+	q := e
+	switch {
+	case hasPrefixAt(t, q, "×"):
+		q += len("×")
+	case q < len(t) && t[q] == '*':
+		q++
+	default:
+		return 0
+	}
+	q = skipSpaces(t, q)
+	if q >= len(t) || !isDigit(t[q]) {
+		return 0
+	}
+	for q < len(t) && (isDigit(t[q]) || t[q] == '.' && q+1 < len(t) && isDigit(t[q+1])) {
+		q++
+	}
+	return q
+}
+
+// zhHotline reports whether the plain number v ending at e names a
+// telephone hotline: the noun after it is a 热线 or 专线 (12345政务服务便民
+// 热线), or it is a five-digit public service number 123xx (12345, 12349,
+// 12315) with no classifier.
+func zhHotline(t string, e int, v *big.Rat) bool {
+	if v.IsInt() && v.Cmp(ratInt(12300)) >= 0 && v.Cmp(ratInt(12399)) <= 0 {
+		return true
+	}
+	q := e
+	for runes := 0; q < len(t) && runes < 12; runes++ {
+		if hasPrefixAt(t, q, "热线") || hasPrefixAt(t, q, "熱線") || hasPrefixAt(t, q, "专线") || hasPrefixAt(t, q, "專線") {
+			return true
+		}
+		r, size := decodeFast(t, q)
+		if !isHan(r) {
+			return false
+		}
+		q += size
+	}
+	return false
+}
+
+// powerOfTen reports whether v is 10, 100, 1000 ... (the base of a rate:
+// 每千名, per 1,000).
+func powerOfTen(v *big.Rat) bool {
+	if !v.IsInt() || v.Sign() <= 0 {
+		return false
+	}
+	s := v.Num().String()
+	return len(s) > 1 && s[0] == '1' && strings.Trim(s[1:], "0") == ""
 }
 
 func isDuration(unit string) bool {
@@ -648,6 +815,11 @@ func zhPercentTail(t string, q int, n *number) (*big.Rat, int, bool) {
 		if strings.ContainsRune(zhChengWords, nr) {
 			return nil, 0, false
 		}
+		// 两成家庭 and 三成人口 are shares; 成家立业 and 成人 are words
+		if nr2, _ := runeAt(t, e+len("家")); nr == '家' && strings.ContainsRune("立了", nr2) ||
+			nr == '人' && !strings.ContainsRune("口员員群", nr2) {
+			return nil, 0, false
+		}
 		v := ratMul(n.val, 10)
 		if hasPrefixAt(t, e, "半") {
 			v.Add(v, ratInt(5))
@@ -684,7 +856,7 @@ func zhPercentTail(t string, q int, n *number) (*big.Rat, int, bool) {
 }
 
 // Characters that make 成 after a number part of another word (3成为, 建成).
-const zhChengWords = "为為立功效本果员員熟都绩績交长長型就品分套批片年人家材才真全像活形风風事语語婚文名群药堆串行倍组組败敗色"
+const zhChengWords = "为為立功效本果员員熟都绩績交长長型就品分套批片年材才真全像活形风風事语語婚文名群药堆串行倍组組败敗色"
 
 // zhRateNames names the denominators of a rate (元/人/月) that are not
 // units of their own.
@@ -796,6 +968,9 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 	} else if ue2 > 0 {
 		switch u2.kind {
 		case "date", "time", "session", "ordinal":
+			if !hasUnit {
+				return ue2, false // the first end is a date too (1-6月)
+			}
 			return 0, false
 		}
 		hi, e = hi2, e2

@@ -40,6 +40,8 @@ func precision(dir string) ([]failure, error) {
 		return nil, nil
 	}
 	var fails []failure
+	type tally struct{ sents, labels, found, right, nonclaims int }
+	byLang := map[string]*tally{}
 	fmt.Println("\nPrecision set (our own labelled press-release sentences)")
 	fmt.Printf("%-36s %9s %6s %6s %6s %6s %9s %7s\n", "file", "sentences", "labels", "found", "right", "nonclm", "precision", "recall")
 	for _, file := range files {
@@ -100,6 +102,24 @@ func precision(dir string) ([]failure, error) {
 		}
 		p, r := ratio(right, found), ratio(right, labels)
 		fmt.Printf("%-36s %9d %6d %6d %6d %6d %9.3f %7.3f\n", filepath.Base(file), len(sents), labels, found, right, nonclaims, p, r)
+		if len(sents) > 0 {
+			t := byLang[sents[0].Lang]
+			if t == nil {
+				t = &tally{}
+				byLang[sents[0].Lang] = t
+			}
+			t.sents += len(sents)
+			t.labels += labels
+			t.found += found
+			t.right += right
+			t.nonclaims += nonclaims
+		}
+	}
+	for _, lang := range []string{"zh", "en"} {
+		if t := byLang[lang]; t != nil {
+			fmt.Printf("%-36s %9d %6d %6d %6d %6d %9.3f %7.3f\n", "ALL "+lang, t.sents, t.labels, t.found, t.right, t.nonclaims,
+				ratio(t.right, t.found), ratio(t.right, t.labels))
+		}
 	}
 	return fails, nil
 }
