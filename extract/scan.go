@@ -16,6 +16,7 @@ type scanner struct {
 	lastEnd     int // where the last claim ends: prefixes never reach before it
 	quotesDone  bool
 	num         number // storage for the number being read (see claimZh)
+	phone       int8   // whether the sentence speaks of telephones: 0 unknown, 1 yes, -1 no
 }
 
 func (s *scanner) prepare() {

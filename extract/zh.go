@@ -575,7 +575,7 @@ func (s *scanner) claimZh(p int) int {
 				return next
 			}
 			// 联系人：张先生，87651234: a bare telephone number
-			if n.intDigits >= 7 && zhPhoneSentence(t) {
+			if n.intDigits >= 7 && s.phoneSentence() {
 				if r, _ := runeAt(t, n.end); !isHan(r) {
 					return next
 				}
@@ -654,15 +654,20 @@ func zhCodeChain(t string, p int) bool {
 	return false
 }
 
-// zhPhoneSentence reports whether the sentence speaks of telephones: a bare
-// run of seven or more digits in it is then a number to call.
-func zhPhoneSentence(t string) bool {
-	for _, w := range tbl.zhPhoneWords {
-		if strings.Contains(t, w) {
-			return true
+// phoneSentence reports whether the sentence speaks of telephones: a bare
+// run of seven or more digits in it is then a number to call. The answer
+// is computed once per sentence.
+func (s *scanner) phoneSentence() bool {
+	if s.phone == 0 {
+		s.phone = -1
+		for _, w := range tbl.zhPhoneWords {
+			if strings.Contains(s.t, w) {
+				s.phone = 1
+				break
+			}
 		}
 	}
-	return false
+	return s.phone > 0
 }
 
 // timesPair returns the end of "×24" after a number ending at e (7×24小时,
