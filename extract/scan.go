@@ -436,7 +436,7 @@ func decodeLastFast(t string, p int) (rune, int) {
 // 十一、, not a figure.
 func (s *scanner) listMarker(p, e int, v *big.Rat) bool {
 	t := s.t
-	if !v.IsInt() || v.Sign() <= 0 || v.Cmp(ratInt(99)) > 0 {
+	if !intIn(v, 1, 99) {
 		return false
 	}
 	b := p

@@ -697,7 +697,7 @@ func timesPair(t string, e int) int {
 // 热线), or it is a five-digit public service number 123xx (12345, 12349,
 // 12315) with no classifier.
 func zhHotline(t string, e int, v *big.Rat) bool {
-	if v.IsInt() && v.Cmp(ratInt(12300)) >= 0 && v.Cmp(ratInt(12399)) <= 0 {
+	if intIn(v, 12300, 12399) {
 		return true
 	}
 	q := e
