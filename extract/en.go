@@ -757,6 +757,21 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			return next
 		}
 	}
+	// nine consecutive years, three straight months: a duration
+	if ue == 0 && !n.frac {
+		if w, we := wordAt(t, skipSpaces(t, n.end)); w != "" {
+			switch lower(w) {
+			case "consecutive", "successive", "straight":
+				if w2, _ := wordAt(t, skipSpaces(t, we)); lower(w2) == "quarter" || lower(w2) == "quarters" {
+					return next // three consecutive quarters: a period, as 季度
+				}
+				if u2, _, ue2 := enUnitAfter(t, we); ue2 > 0 && u2.kind == "measure" && isDuration(u2.unit) {
+					u, us, ue = u2, n.end, ue2
+					q = ue
+				}
+			}
+		}
+	}
 	// the first two months, the first 10 days: a period (前两个月), not a
 	// duration that is claimed
 	if ue > 0 && u.kind == "measure" && isDuration(u.unit) && len(ws) > 0 && ws[0] == "first" {
