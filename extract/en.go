@@ -766,7 +766,7 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 					return next // three consecutive quarters: a period, as 季度
 				}
 				if u2, _, ue2 := enUnitAfter(t, we); ue2 > 0 && u2.kind == "measure" && isDuration(u2.unit) {
-					u, us, ue = u2, n.end, ue2
+					u, ue = u2, ue2
 					q = ue
 				}
 			}
