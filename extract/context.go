@@ -156,7 +156,8 @@ func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word, lo, l
 	for j >= 0 && (tbl.zhSkip[words[j].Text] || words[j].Pos == "d" || words[j].Pos == "p" && words[j].Text != "的") {
 		j--
 	}
-	var parts []segment.Word // nearest first
+	var buf [maxCtxWords]segment.Word
+	parts := buf[:0] // nearest first
 	runes := 0
 	for ; j >= 0 && len(parts) < maxCtxWords; j-- {
 		w := words[j]
@@ -171,6 +172,11 @@ func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word, lo, l
 		parts = append(parts, w)
 	}
 	var b strings.Builder
+	n := 0
+	for _, w := range parts {
+		n += len(w.Text)
+	}
+	b.Grow(n)
 	for i := len(parts) - 1; i >= 0; i-- {
 		b.WriteString(parts[i].Text)
 	}

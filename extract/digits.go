@@ -192,6 +192,16 @@ func (a arabic) rat() *big.Rat {
 
 func ratInt(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
 
+// intIn reports whether v is an integer from lo to hi, without allocating
+// (the checks run on every number the scanners read).
+func intIn(v *big.Rat, lo, hi int64) bool {
+	if !v.IsInt() || !v.Num().IsInt64() {
+		return false
+	}
+	x := v.Num().Int64()
+	return x >= lo && x <= hi
+}
+
 func ratMul(a *big.Rat, n int64) *big.Rat { return new(big.Rat).Mul(a, ratInt(n)) }
 
 // ratTimes returns the value times mult (10000 for 万), computing in int64

@@ -757,6 +757,21 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 			return next
 		}
 	}
+	// nine consecutive years, three straight months: a duration
+	if ue == 0 && !n.frac {
+		if w, we := wordAt(t, skipSpaces(t, n.end)); w != "" {
+			switch lower(w) {
+			case "consecutive", "successive", "straight":
+				if w2, _ := wordAt(t, skipSpaces(t, we)); lower(w2) == "quarter" || lower(w2) == "quarters" {
+					return next // three consecutive quarters: a period, as 季度
+				}
+				if u2, _, ue2 := enUnitAfter(t, we); ue2 > 0 && u2.kind == "measure" && isDuration(u2.unit) {
+					u, ue = u2, ue2
+					q = ue
+				}
+			}
+		}
+	}
 	// the first two months, the first 10 days: a period (前两个月), not a
 	// duration that is claimed
 	if ue > 0 && u.kind == "measure" && isDuration(u.unit) && len(ws) > 0 && ws[0] == "first" {
@@ -950,7 +965,7 @@ func skipPunctBack(t string, p int) int {
 
 // yearLike reports whether v could be a year (1800 to 2100).
 func yearLike(v *big.Rat) bool {
-	return v.IsInt() && v.Cmp(ratInt(1800)) >= 0 && v.Cmp(ratInt(2100)) <= 0
+	return intIn(v, 1800, 2100)
 }
 
 // enMinorUnit reads the cents of an amount after its major unit: "43
@@ -1146,15 +1161,12 @@ func areaCode(t string, p, e int) bool {
 // oneIn reads "one in N" (1 in 5, one in ten) after the number n, a share
 // of 100/N percent. It returns the share and where N ends.
 func oneIn(t string, n *number) (*big.Rat, int, bool) {
-	if n.frac || n.val.Cmp(ratInt(1)) != 0 {
-		return nil, 0, false
-	}
 	r := skipSpaces(t, n.end)
-	if !hasPrefixAt(t, r, "in ") {
+	if !hasPrefixAt(t, r, "in ") || n.frac || !intIn(n.val, 1, 1) {
 		return nil, 0, false
 	}
 	m := readEn(t, skipSpaces(t, r+3))
-	if m == nil || m.frac || !m.val.IsInt() || m.val.Cmp(ratInt(1)) <= 0 || m.val.Cmp(ratInt(1000)) > 0 ||
+	if m == nil || m.frac || !intIn(m.val, 2, 1000) ||
 		m.plain && m.intDigits == 4 {
 		return nil, 0, false
 	}
@@ -1230,7 +1242,7 @@ func enHotline(t string, e int, v *big.Rat) bool {
 		}
 		q = we
 	}
-	return v.IsInt() && v.Cmp(ratInt(12300)) >= 0 && v.Cmp(ratInt(12399)) <= 0 && !enCountNounAfter(t, e)
+	return intIn(v, 12300, 12399) && !enCountNounAfter(t, e)
 }
 
 // enYearNounPhrase reports whether the noun phrase starting at p (up to

@@ -336,7 +336,16 @@ func squeezeSpaces(t string) (string, []int) {
 func clauseCommas(orig, t string, fold *corpus.Folded) string {
 	var b []byte
 	m := newMapper(orig, fold)
+	// commaInRun: a comma stands earlier in the run of digits and commas
+	// that reaches i (kept as a running flag, so the scan stays linear on
+	// long chains such as 1234567，1234567，...)
+	commaInRun := false
 	for i := 1; i+1 < len(t); i++ {
+		if c := t[i-1]; !isDigit(c) && c != ',' {
+			commaInRun = false
+		} else if c == ',' {
+			commaInRun = true
+		}
 		if t[i] != ',' || !isDigit(t[i-1]) || !isDigit(t[i+1]) {
 			continue
 		}
@@ -352,11 +361,7 @@ func clauseCommas(orig, t string, fold *corpus.Folded) string {
 			j++
 		}
 		sep := j-i-1 == 3 && j+1 < len(t) && t[j] == '.' && isDigit(t[j+1])
-		k := i - 1
-		for k > 0 && (isDigit(t[k-1]) || t[k-1] == ',') {
-			k--
-		}
-		if strings.Contains(t[k:i], ",") || j < len(t) && t[j] == ',' {
+		if commaInRun || j < len(t) && t[j] == ',' {
 			sep = true
 		}
 		if sep {

@@ -152,6 +152,17 @@ func TestLongInputs(t *testing.T) {
 	}
 	spaced := strings.Repeat("一 ", 1<<20) // spaces squeezed between numerals
 	checkClaimsFast(t, "zh", spaced, String("zh", spaced))
+	// the context looks of the second round: a telephone sentence full of
+	// bare seven-digit runs and full-width commas between digits, years
+	// after "to" far from the last claim, and chains of numbers after a
+	// code word
+	for lang, unit := range map[string]string{
+		"zh": "联系电话1234567，由2019至2021，拨打110或120或1234567，7654321，",
+		"en": "from 2019 to 2021 and 2022 to 2023, call 110 or 120 or 119, ",
+	} {
+		line := "3132个 " + strings.Repeat(unit, (2<<20)/len(unit))
+		checkClaimsFast(t, lang, line, String(lang, line))
+	}
 }
 
 // checkClaimsFast checks offsets on long inputs without converting the whole

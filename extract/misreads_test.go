@@ -171,6 +171,8 @@ func TestProbeMisreads(t *testing.T) {
 		{"and over", "en", "Residents aged 18 and over, and children aged 6 and under.", []c{"18|measure|18|year_of_age|at_least", "6|measure|6|year_of_age|at_most"}},
 		{"年满", "zh", "年满18周岁的居民均可申请。", []c{"18周岁|measure|18|year_of_age|at_least"}},
 		{"above and below", "en", "The number is above 1000 and below 1500.", []c{"1000 and below 1500|count|1000..1500"}},
+		{"consecutive years", "en", "For nine consecutive years, it won first place.", []c{"nine consecutive years|measure|9|year"}},
+		{"consecutive quarters", "en", "Growth held for 3 straight quarters.", nil},
 		{"剂次", "zh", "累计接种疫苗3亿剂次。", []c{"3亿剂次|count|300000000|dose"}},
 	})
 }

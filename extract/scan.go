@@ -16,6 +16,7 @@ type scanner struct {
 	lastEnd     int // where the last claim ends: prefixes never reach before it
 	quotesDone  bool
 	num         number // storage for the number being read (see claimZh)
+	phone       int8   // whether the sentence speaks of telephones: 0 unknown, 1 yes, -1 no
 }
 
 func (s *scanner) prepare() {
@@ -435,7 +436,7 @@ func decodeLastFast(t string, p int) (rune, int) {
 // 十一、, not a figure.
 func (s *scanner) listMarker(p, e int, v *big.Rat) bool {
 	t := s.t
-	if !v.IsInt() || v.Sign() <= 0 || v.Cmp(ratInt(99)) > 0 {
+	if !intIn(v, 1, 99) {
 		return false
 	}
 	b := p

@@ -575,7 +575,7 @@ func (s *scanner) claimZh(p int) int {
 				return next
 			}
 			// 联系人：张先生，87651234: a bare telephone number
-			if n.intDigits >= 7 && zhPhoneSentence(t) {
+			if n.intDigits >= 7 && s.phoneSentence() {
 				if r, _ := runeAt(t, n.end); !isHan(r) {
 					return next
 				}
@@ -654,15 +654,20 @@ func zhCodeChain(t string, p int) bool {
 	return false
 }
 
-// zhPhoneSentence reports whether the sentence speaks of telephones: a bare
-// run of seven or more digits in it is then a number to call.
-func zhPhoneSentence(t string) bool {
-	for _, w := range tbl.zhPhoneWords {
-		if strings.Contains(t, w) {
-			return true
+// phoneSentence reports whether the sentence speaks of telephones: a bare
+// run of seven or more digits in it is then a number to call. The answer
+// is computed once per sentence.
+func (s *scanner) phoneSentence() bool {
+	if s.phone == 0 {
+		s.phone = -1
+		for _, w := range tbl.zhPhoneWords {
+			if strings.Contains(s.t, w) {
+				s.phone = 1
+				break
+			}
 		}
 	}
-	return false
+	return s.phone > 0
 }
 
 // timesPair returns the end of "×24" after a number ending at e (7×24小时,
@@ -692,7 +697,7 @@ func timesPair(t string, e int) int {
 // 热线), or it is a five-digit public service number 123xx (12345, 12349,
 // 12315) with no classifier.
 func zhHotline(t string, e int, v *big.Rat) bool {
-	if v.IsInt() && v.Cmp(ratInt(12300)) >= 0 && v.Cmp(ratInt(12399)) <= 0 {
+	if intIn(v, 12300, 12399) {
 		return true
 	}
 	q := e
