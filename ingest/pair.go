@@ -306,13 +306,14 @@ func (c *sideCache) load(ctx context.Context, refs []store.DocRef) ([]align.Side
 }
 
 // recentSideBytes bounds the memory that recentSides holds.
-var recentSideBytes = 16 << 20
+var recentSideBytes = 8 << 20
 
 // recentSides keeps the sides of the documents the batch stored last, as
 // the store would give them back, up to recentSideBytes (estimated) of
-// them: pairing a day's bulletins then reads nothing back, and pairing a
-// ten-year archive reads back all but its last few thousand documents
-// (16 MiB holds some 3,000 bulletins).
+// them: pairing a day's bulletins (8 MiB holds some 1,500) then reads
+// nothing back, while a ten-year archive, which gains little from the last
+// documents it stored, reads back the rest a block at a time and keeps its
+// heap small.
 // Memory stays bounded whatever the size of the batch.
 type recentSides struct {
 	max, bytes int
