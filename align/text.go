@@ -33,8 +33,9 @@ func WriteText(w io.Writer, r *Report) error {
 		}
 	}
 	p("figures check: %s (Chinese) against %s (English)\n", name(r.ZH.File), name(r.EN.File))
-	p("%d Chinese and %d English sentences; %d aligned groups, %d Chinese sentences without a counterpart, %d English.\n",
-		len(r.ZH.Sentences), len(r.EN.Sentences), aligned, zOnly, eOnly)
+	p("%d Chinese and %s; %s, %s without a counterpart, %d English.\n",
+		len(r.ZH.Sentences), nouns(len(r.EN.Sentences), "English sentence"), nouns(aligned, "aligned group"),
+		nouns(zOnly, "Chinese sentence"), eOnly)
 
 	var problems, rounded, matched []Link
 	for _, l := range r.Links {
@@ -124,7 +125,7 @@ func (r *Report) Tally() string {
 			classes[l.Error]++
 		}
 	}
-	s := fmt.Sprintf("%d figures linked: %d matched, %d rounded, %d mismatched", len(r.Links), m, rd, mm)
+	s := fmt.Sprintf("%s linked: %d matched, %d rounded, %d mismatched", nouns(len(r.Links), "figure"), m, rd, mm)
 	if mm > 0 {
 		var names []string
 		for c := range classes {
@@ -146,9 +147,14 @@ func (r *Report) Tally() string {
 // figure, with the figure marked «like this».
 func (r *Report) context(c extract.Claim, zh bool) string {
 	sents := r.EN.Sentences
-	span := 45 // English characters either side
 	if zh {
-		sents, span = r.ZH.Sentences, 20 // Chinese characters are twice as wide
+		sents = r.ZH.Sentences
+	}
+	span := 45 // English characters either side
+	if c.Lang == "zh" {
+		// Chinese characters are twice as wide, also in the Chinese
+		// paragraph of an English document.
+		span = 20
 	}
 	if c.Sentence < 0 || c.Sentence >= len(sents) {
 		return c.Text
@@ -167,7 +173,7 @@ func (r *Report) context(c extract.Claim, zh bool) string {
 	for hi < len(runes) && hi > b && isNumRune(runes[hi]) && isNumRune(runes[hi-1]) {
 		hi--
 	}
-	if !zh {
+	if c.Lang != "zh" {
 		for k := lo; lo > 0 && k < min(lo+12, a); k++ {
 			if runes[k] == ' ' {
 				lo = k + 1
@@ -192,11 +198,18 @@ func (r *Report) context(c extract.Claim, zh bool) string {
 	return fmt.Sprintf("[%d] %s", c.Sentence+1, out)
 }
 
+// name is how the report names a file: one line, even when the file name
+// holds a line break.
 func name(path string) string {
 	if path == "" {
 		return "(unnamed)"
 	}
-	return filepath.ToSlash(path)
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(filepath.ToSlash(path))
+}
+
+// nouns writes n and a noun, with an s unless n is 1.
+func nouns(n int, noun string) string {
+	return fmt.Sprintf("%d %s%s", n, noun, plural(n))
 }
 
 // pad pads s with spaces to n display columns.

@@ -172,6 +172,9 @@ func TestParseErrors(t *testing.T) {
 		{"blank.txt", []byte(" \n\t\n"), ErrEmpty},
 		{"chrome-only.html", []byte("<html><body><script>var a=1</script><style>p{}</style></body></html>"), ErrEmpty},
 		{"image.html", []byte("\x89PNG\r\n\x1a\n\x00\x00"), ErrBinary},
+		{"ideographic-space.txt", []byte("\u3000\u3000\r\n\u00a0"), ErrEmpty},
+		{"nav-only.html", []byte(`<html><head><title>首页</title></head><body><nav><ul><li><a href="/">首页</a></li>` +
+			`<li><a href="/a">政务公开</a></li></ul></nav><div class="footer">版权所有 ICP备12345678号</div></body></html>`), ErrEmpty},
 	} {
 		_, err := Parse(tt.name, tt.data)
 		if !errors.Is(err, tt.err) {
@@ -180,6 +183,29 @@ func TestParseErrors(t *testing.T) {
 		if err != nil && !strings.Contains(err.Error(), tt.name) {
 			t.Errorf("%s: error %q does not name the file", tt.name, err)
 		}
+	}
+}
+
+// Pages the HTML parser refuses as they are (more than 512 elements open
+// at once) are read with their layout flattened: the article survives and
+// the paragraphs stay apart.
+func TestParseDeeplyNested(t *testing.T) {
+	const article = "<p>全市发放补贴4.39亿元，惠及50.25万人。</p><p>社会化运营率达83.5%。</p>"
+	for _, tt := range []struct{ name, page string }{
+		{"tables", "<html><body>" + strings.Repeat("<table><tr><td>", 500) + article + strings.Repeat("</td></tr></table>", 500) + "</body></html>"},
+		{"unclosed", "<html><head><title>公报</title></head><body>" + strings.Repeat("<div><table><tr><td><span>", 3000) + article},
+		{"divs", strings.Repeat("<div>", 100000) + article + strings.Repeat("</div>", 100000)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(tt.name+".html", []byte(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "全市发放补贴4.39亿元，惠及50.25万人。\n社会化运营率达83.5%。"
+			if doc.Text != want {
+				t.Errorf("text %q, want %q", doc.Text, want)
+			}
+		})
 	}
 }
 

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -69,6 +70,49 @@ func hidden(n *html.Node) bool {
 	return false
 }
 
+// flatKeep are the tags flattenHTML keeps: they carry the title, metadata,
+// paragraph breaks and the junk removeJunk drops, and cannot nest deeply.
+var flatKeep = map[atom.Atom]bool{
+	atom.Html: true, atom.Head: true, atom.Title: true, atom.Meta: true, atom.Body: true, atom.P: true, atom.Br: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Textarea: true,
+}
+
+// flattenHTML rewrites a page without its nesting: every tag but those in
+// flatKeep becomes a line break if it is a block (so paragraphs stay apart)
+// or disappears if it is inline.
+func flattenHTML(text string) string {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var b strings.Builder
+	b.Grow(len(text))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case flatKeep[a]:
+				b.Write(z.Raw())
+			case inlineAtoms[a]:
+			default:
+				b.WriteString("<br>")
+			}
+		default:
+			b.Write(z.Raw())
+		}
+	}
+}
+
+// inlineAtoms are the elements flattenHTML removes without a line break.
+var inlineAtoms = map[atom.Atom]bool{
+	atom.A: true, atom.Span: true, atom.Font: true, atom.B: true, atom.I: true, atom.U: true, atom.Strong: true,
+	atom.Em: true, atom.Small: true, atom.Big: true, atom.Sub: true, atom.Sup: true, atom.Abbr: true, atom.Code: true,
+	atom.Img: true, atom.Label: true, atom.Time: true, atom.Mark: true, atom.Q: true, atom.Cite: true,
+}
+
 // readHTML finds the article in a government page: it scores every block
 // by the text it holds (Chinese and English punctuation, length) less its
 // links, prefers the containers content management systems use for articles
@@ -78,6 +122,15 @@ func hidden(n *html.Node) bool {
 // come from meta tags and visible datelines.
 func readHTML(text string) (article, error) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil && strings.Contains(err.Error(), "open stack of elements") {
+		// The parser refuses more than 512 elements open at once (tables
+		// in tables in tables). Such a page's layout says nothing about
+		// where its article is; read it again with the layout flattened.
+		doc, err = goquery.NewDocumentFromReader(strings.NewReader(flattenHTML(text)))
+		if err != nil && strings.Contains(err.Error(), "open stack of elements") {
+			return article{}, errors.New("HTML nested too deeply (more than 512 elements open at once)")
+		}
+	}
 	if err != nil {
 		return article{}, fmt.Errorf("parse html: %w", err)
 	}

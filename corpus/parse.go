@@ -35,8 +35,11 @@ func Load(path string) (*Document, error) {
 func Parse(path string, data []byte) (*Document, error) {
 	sum := sha256.Sum256(data)
 	doc := &Document{Path: path, Hash: hex.EncodeToString(sum[:])}
-	if len(bytes.TrimSpace(data)) == 0 {
+	if len(data) == 0 {
 		return nil, fmt.Errorf("%s: %w (empty file)", path, ErrEmpty)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: %w (only white space)", path, ErrEmpty)
 	}
 	text, enc, err := Decode(data)
 	if err != nil {

@@ -189,3 +189,32 @@ func TestDecisionsSurviveReingestion(t *testing.T) {
 		t.Error("overview chart does not show the confirmed error")
 	}
 }
+
+// A read-only database is reviewed without writing: pages render, search
+// works without touching the index, and a decision is refused with 403 and
+// the reason, not a 500.
+func TestReadOnly(t *testing.T) {
+	f := buildFixture(t)
+	s, err := New(context.Background(), f.db, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s.SyncIndex(context.Background()); err != nil || st.Indexed != 0 {
+		t.Errorf("SyncIndex on a read-only server: %+v, %v; want nothing done", st, err)
+	}
+	for _, path := range []string{"/", "/pair/1", "/documents", "/overview", "/?q=%E4%BA%BF%E5%85%83"} {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1:8080"+path, nil))
+		if rec.Code != 200 {
+			t.Errorf("GET %s = %d", path, rec.Code)
+		}
+	}
+	lid := linkID(t, f, claimID(t, f, f.zh1, "18.75亿元"))
+	rec := post(t, s, url.Values{"csrf": {s.csrfToken()}, "link": {fmt.Sprint(lid)}, "decision": {"confirmed_error"}}, nil)
+	if rec.Code != 403 || !strings.Contains(rec.Body.String(), "read-only") {
+		t.Errorf("decision on a read-only server = %d %q", rec.Code, rec.Body.String())
+	}
+	if got := reviewRows(t, f); len(got) != 0 {
+		t.Errorf("decisions stored: %v", got)
+	}
+}

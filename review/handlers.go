@@ -743,6 +743,9 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if s.readOnly {
+		return httpErr(http.StatusForbidden, "This database is open read-only, so decisions cannot be saved.")
+	}
 	if err := s.decide(ctx, l, decision, note); err != nil {
 		return err
 	}

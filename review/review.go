@@ -50,18 +50,24 @@ type Options struct {
 	// off (when serving on a network address on purpose).
 	Hosts   []string
 	AnyHost bool
+	// ReadOnly serves a database that cannot be written (a read-only file,
+	// an archive on a read-only mount): pages and search work, the search
+	// index is used as last built (or search matches substrings when there
+	// is none), and saving a decision answers 403 saying why.
+	ReadOnly bool
 }
 
 // Server is the review UI over one store. It is an http.Handler.
 type Server struct {
-	db      *sql.DB
-	log     *slog.Logger
-	fts     bool
-	secret  []byte
-	pages   map[string]*template.Template
-	handler http.Handler
-	hosts   map[string]bool
-	anyHost bool
+	db       *sql.DB
+	log      *slog.Logger
+	fts      bool
+	secret   []byte
+	pages    map[string]*template.Template
+	handler  http.Handler
+	hosts    map[string]bool
+	anyHost  bool
+	readOnly bool
 
 	syncMu   sync.Mutex
 	lastSync time.Time
@@ -78,7 +84,14 @@ func New(ctx context.Context, db *store.DB, opt Options) (*Server, error) {
 	for _, h := range opt.Hosts {
 		s.hosts[strings.ToLower(h)] = true
 	}
-	if err := ensureIndex(ctx, s.db); err != nil {
+	s.readOnly = opt.ReadOnly
+	if s.readOnly {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts'`).Scan(&n); err != nil {
+			return nil, fmt.Errorf("read search index: %w", err)
+		}
+		s.fts = n > 0
+	} else if err := ensureIndex(ctx, s.db); err != nil {
 		if !errors.Is(err, errNoFTS) {
 			return nil, err
 		}
@@ -105,7 +118,7 @@ func (s *Server) FTS() bool { return s.fts }
 // The server also does this lazily before searches; calling it at start-up
 // makes the first search fast and reports the work done.
 func (s *Server) SyncIndex(ctx context.Context) (IndexStats, error) {
-	if !s.fts {
+	if !s.fts || s.readOnly {
 		return IndexStats{}, nil
 	}
 	s.syncMu.Lock()

@@ -349,6 +349,9 @@ func (s *Server) search(ctx context.Context, q string) (searchResult, error) {
 // maybeSync indexes documents ingested since the last sync, at most every
 // syncEvery. A failure only means stale results; it is logged, not fatal.
 func (s *Server) maybeSync(ctx context.Context) {
+	if s.readOnly {
+		return
+	}
 	s.syncMu.Lock()
 	defer s.syncMu.Unlock()
 	if time.Since(s.lastSync) < syncEvery {

@@ -12,10 +12,13 @@
 // initials, decimals and list markers ("1. ") recognised, and in-line bullets
 // (•, ●, ▪) starting a new sentence. The rules favour not splitting when in
 // doubt: the aligner copes with a long sentence better than with a sentence
-// cut in the middle of a figure.
+// cut in the middle of a figure. Only a run longer than MaxSentence code
+// points with no sentence end (a table dump, a page without punctuation) is
+// cut at soft breaks, so that later stages stay fast on any input.
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -82,10 +85,72 @@ func SplitText(text, lang string) []corpus.Span {
 	var out []corpus.Span
 	start := 0
 	for _, c := range append(cuts, len(runes)) {
+		for c-start > MaxSentence {
+			// A "sentence" this long is a table dump, a page without
+			// punctuation or a hostile input, not prose: cut it at a soft
+			// break so that the cost of every later stage stays bounded.
+			k := softCut(runes, start, start+MaxSentence)
+			out = appendTrimmed(out, runes, start, k)
+			start = k
+		}
 		out = appendTrimmed(out, runes, start, c)
 		start = c
 	}
 	return out
+}
+
+// MaxSentence is the longest sentence Split returns, in code points. Real
+// sentences, even the run-on ones of machine-translated bulletins, stay well
+// under a thousand; a longer run without a sentence end is cut at the last
+// comma, enumeration mark or space before the limit.
+const MaxSentence = 2000
+
+// softCut returns where to cut r[s:e], which is too long to be one sentence:
+// after the last comma or enumeration mark in its second half, else at the
+// last white space not next to a digit, else after the last character that
+// cannot be part of a figure or word and is not followed by a digit or
+// numeral (so that no figure is cut in two), else at e.
+func softCut(r []rune, s, e int) int {
+	lo := s + (e-s)/2
+	for i := e - 1; i > lo; i-- {
+		switch r[i] {
+		case '，', '、', '：', '；':
+			return i + 1
+		case ',', ':', ';':
+			if !unicode.IsDigit(r[i+1]) { // not 3,132 or 10:30
+				return i + 1
+			}
+		}
+	}
+	for i := e - 1; i > lo; i-- {
+		if isSpace(r[i]) && !unicode.IsDigit(r[i-1]) && !unicode.IsDigit(r[i+1]) {
+			return i + 1
+		}
+	}
+	for i := e - 1; i > lo; i-- {
+		if !numberish(r[i-1]) && !startsFigure(r[i]) {
+			return i
+		}
+	}
+	return e
+}
+
+// startsFigure reports the characters a figure's text may begin with.
+func startsFigure(c rune) bool {
+	return unicode.IsDigit(c) || strings.ContainsRune("零〇一二两兩三四五六七八九十百千万萬亿億", c)
+}
+
+// numberish reports characters that may belong to a figure or a word.
+func numberish(c rune) bool {
+	if c < 0x80 {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == ',' || c == '%'
+	}
+	switch c {
+	case '零', '〇', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+		'万', '萬', '亿', '億', '余', '多', '％', '．':
+		return true
+	}
+	return unicode.IsLetter(c) && !unicode.Is(unicode.Han, c) || unicode.IsDigit(c)
 }
 
 // zhCuts returns the positions after which a Chinese paragraph is cut.

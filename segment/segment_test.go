@@ -259,6 +259,63 @@ func TestBulletinGolden(t *testing.T) {
 	}
 }
 
+// A run of text with no sentence end is cut into pieces of at most
+// MaxSentence code points at soft breaks, never inside a figure or word, so
+// that a hostile one-line file cannot make the later stages quadratic.
+func TestSplitLongRun(t *testing.T) {
+	tests := []struct {
+		name, unit, lang string
+		keep             []string // figures no piece may cut
+	}{
+		{"zh commas", "全市共有养老机构312家，床位4.5万张，", "zh", []string{"312家", "4.5万张"}},
+		{"zh no commas", "全市共有养老机构312家床位4.5万张入住率83.5%", "zh", []string{"312家", "4.5万张", "83.5%"}},
+		{"en words", "subsidies of 439 million yuan to 502,500 people and 3,132 centres ", "en", []string{"502,500", "3,132", "439 million"}},
+		{"en slashes", "3,132 / 502,500 / 83.5% / ", "en", []string{"3,132", "502,500", "83.5%"}},
+		{"digits only", "1234567890", "zh", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Repeat(tc.unit, 3*MaxSentence/len([]rune(tc.unit))+7)
+			runes := []rune(text)
+			spans := SplitText(text, tc.lang)
+			if len(spans) < 3 {
+				t.Fatalf("%d sentences from %d code points", len(spans), len(runes))
+			}
+			prev := 0
+			for i, sp := range spans {
+				if sp.End-sp.Start > MaxSentence {
+					t.Errorf("sentence %d is %d code points long", i, sp.End-sp.Start)
+				}
+				if strings.TrimSpace(string(runes[prev:sp.Start])) != "" {
+					t.Errorf("text lost between sentences %d and %d: %q", i-1, i, string(runes[prev:sp.Start]))
+				}
+				prev = sp.End
+			}
+			if prev != len([]rune(strings.TrimSpace(text))) {
+				t.Errorf("last sentence ends at %d of %d", prev, len(runes))
+			}
+			// Every occurrence of a figure lies inside one sentence.
+			for _, k := range tc.keep {
+				kr := []rune(k)
+				for i := 0; i+len(kr) <= len(runes); i++ {
+					if string(runes[i:i+len(kr)]) != k {
+						continue
+					}
+					inside := false
+					for _, sp := range spans {
+						if sp.Start <= i && i+len(kr) <= sp.End {
+							inside = true
+						}
+					}
+					if !inside {
+						t.Fatalf("%s at %d is cut between sentences", k, i)
+					}
+				}
+			}
+		})
+	}
+}
+
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{
 		"全市累计建成养老服务设施3132个。社会化运营率达83.5%；",

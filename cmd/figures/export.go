@@ -55,11 +55,26 @@ func cmdExport(ctx context.Context, e env, args []string) int {
 
 // writeFileAtomic writes path through a temporary file in the same folder
 // and renames it into place, so a failed export never leaves a truncated
-// file where a good one was.
+// file where a good one was. A symbolic link is followed, so the file it
+// points to is replaced, not the link; a device or named pipe (/dev/stdout,
+// a FIFO a loader reads) is written to directly, since renaming over it
+// would replace the device node itself.
 func writeFileAtomic(path string, write func(*os.File) (int, error)) (int, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	target := path
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return 0, fmt.Errorf("write %s: is a directory", path)
+		}
+		if !fi.Mode().IsRegular() {
+			return writeInPlace(path, write)
+		}
+		if t, err := filepath.EvalSymlinks(path); err == nil {
+			target = t
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return 0, fmt.Errorf("create %s: %w", path, err)
+		return 0, fmt.Errorf("create %s: %w", path, pathErr(err))
 	}
 	n, err := write(f)
 	if cerr := f.Close(); err == nil {
@@ -69,10 +84,25 @@ func writeFileAtomic(path string, write func(*os.File) (int, error)) (int, error
 		err = os.Chmod(f.Name(), 0o644)
 	}
 	if err == nil {
-		err = os.Rename(f.Name(), path)
+		err = os.Rename(f.Name(), target)
 	}
 	if err != nil {
 		os.Remove(f.Name())
+		return n, fmt.Errorf("write %s: %w", path, err)
+	}
+	return n, nil
+}
+
+func writeInPlace(path string, write func(*os.File) (int, error)) (int, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", path, pathErr(err))
+	}
+	n, err := write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return n, fmt.Errorf("write %s: %w", path, err)
 	}
 	return n, nil

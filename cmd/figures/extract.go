@@ -5,8 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 
+	"figures/align"
 	"figures/corpus"
 	"figures/extract"
 	"figures/ingest"
@@ -57,48 +57,43 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	if stdinUsed > 1 {
 		return usageError(e, prog, fmt.Errorf("standard input (-) named %d times", stdinUsed))
 	}
-	// Check that every file can be opened before reading any: a typo in the
-	// last name should not cost the segmenter's start-up first.
-	for _, f := range files {
-		if f == "-" {
-			continue
-		}
-		if fi, err := os.Stat(f); err != nil {
-			return fail(e, prog, exitUsage, fmt.Errorf("cannot read %s: %w", f, pathErr(err)))
-		} else if fi.IsDir() {
-			return fail(e, prog, exitUsage, fmt.Errorf("cannot read %s: is a directory", f))
-		}
-	}
+	// Like cat and grep, a file that cannot be read is reported and the
+	// others are still read; the exit status says something failed.
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
+	status := exitOK
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
+			out.Flush()
 			return fail(e, prog, exitUsage, err)
 		}
 		doc, err := loadDocument(e, f)
-		if err != nil {
-			out.Flush()
-			return fail(e, prog, exitUsage, err)
+		if err == nil {
+			forceGrammar(doc, lang.value)
+			var side align.Side
+			if side, err = ingest.Analyze(doc); err == nil {
+				for _, c := range side.Claims {
+					c.File = f
+					if err := enc.Encode(newClaimRecord(c)); err != nil {
+						return fail(e, prog, exitUsage, fmt.Errorf("write: %w", err))
+					}
+				}
+			}
 		}
-		forceGrammar(doc, lang.value)
-		side, err := ingest.Analyze(doc)
 		if err != nil {
-			out.Flush()
-			return fail(e, prog, exitUsage, err)
-		}
-		for _, c := range side.Claims {
-			c.File = f
-			if err := enc.Encode(newClaimRecord(c)); err != nil {
+			// Flush first, so that the error follows the claims before it.
+			if err := out.Flush(); err != nil {
 				return fail(e, prog, exitUsage, fmt.Errorf("write: %w", err))
 			}
+			status = fail(e, prog, exitUsage, err)
 		}
 	}
 	if err := out.Flush(); err != nil {
 		return fail(e, prog, exitUsage, fmt.Errorf("write: %w", err))
 	}
-	return exitOK
+	return status
 }
 
 // forceGrammar makes every paragraph of doc read with the given grammar

@@ -102,18 +102,24 @@ func (c *choice) Set(s string) error {
 	return fmt.Errorf("want %s", strings.Join(c.allowed, ", "))
 }
 
+// maxInput is the largest file extract and check read, the same limit
+// figures ingest applies by default: a bulletin is kilobytes, and reading
+// /dev/zero or a disk image named .txt must end in an error, not in the
+// machine running out of memory.
+const maxInput = 64 << 20
+
 // loadDocument reads and decodes the bulletin at path ("-" is stdin). Errors
 // are one line naming the file.
 func loadDocument(e env, path string) (*corpus.Document, error) {
 	var data []byte
 	var err error
 	if path == "-" {
-		data, err = io.ReadAll(e.stdin)
+		data, err = readLimited(e.stdin)
 		if err != nil {
 			return nil, fmt.Errorf("read standard input: %w", err)
 		}
 	} else {
-		data, err = os.ReadFile(path)
+		data, err = readFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", path, pathErr(err))
 		}
@@ -127,6 +133,30 @@ func loadDocument(e env, path string) (*corpus.Document, error) {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// readFile reads a file, a named pipe or a device, up to maxInput bytes.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	return readLimited(f)
+}
+
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxInput {
+		return nil, fmt.Errorf("too large (more than %d MB), not a bulletin", maxInput>>20)
+	}
+	return data, nil
 }
 
 // pathErr strips the operation and path from an *fs.PathError: the caller's

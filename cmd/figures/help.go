@@ -58,10 +58,11 @@ Examples:
   echo '为50.25万残疾人发放补贴4.39亿元。' | figures extract
   figures extract report.txt | jq -r 'select(.kind == "money") | .text + " = " + .value'
 
-Exit status: 0 fine; 2 usage error or unreadable file.
+Exit status: 0 fine; 2 usage error or a file that could not be read (the
+other files are still read).
 `,
 
-	"check": `Usage: figures check [--format text|json] ZH_FILE EN_FILE
+	"check": `Usage: figures check [--format text|json] [--force] ZH_FILE EN_FILE
 
 Align a Chinese bulletin (ZH_FILE) with its English version (EN_FILE)
 sentence by sentence, link every figure to its counterpart, and report each
@@ -71,6 +72,12 @@ sign, other). Chinese figures with no English counterpart are "dropped",
 English figures with no Chinese one "added". Either file may be "-"
 (standard input).
 
+Two files in the same language, or the English version given first, are
+caught before anything is checked (the second is swapped round, with a
+note). Two documents that are not an original and its translation (few
+figures correspond in aligned sentences and little else agrees) are refused
+rather than reported as a list of chance mismatches.
+
 The text report (the default) is for people: problems first, each with its
 two sentences and a one-line explanation, then a tally. The JSON report is
 for tools: {"zh", "en", "alignment", "links", "dropped", "added"}, where
@@ -78,6 +85,8 @@ every figure is a record as printed by figures extract.
 
 Flags:
   --format text|json   report format (default text)
+  --force              check the two files as given, even when they do not
+                       look like a Chinese original and its translation
 
 Examples:
   figures check zh.txt en.txt
@@ -85,7 +94,7 @@ Examples:
   figures check zh.txt en.txt > /dev/null || echo "translation has wrong figures"
 
 Exit status: 0 no figure is mismatched; 1 a figure is mismatched; 2 usage
-error or unreadable file.
+error, unreadable file, or two files that are not a translation pair.
 `,
 
 	"ingest": `Usage: figures ingest [--db PATH] [--quiet] [--json] [--workers N] [--no-pair] PATH...
@@ -161,13 +170,17 @@ Serve a review site for fact-checkers from the database: every document pair
 with its mismatched, dropped and added figures; a pair's two texts side by
 side with every figure highlighted by verdict; a reviewer's decisions
 (confirmed error, false alarm, needs a second look), stored in the database.
+A database that cannot be written is served read-only (no decisions).
+
+The site has no login: it listens on 127.0.0.1 unless --addr names another
+address, and warns when it does.
 
 Flags:
   --db PATH          database to read (default figures.db)
   --addr HOST:PORT   address to listen on (default 127.0.0.1:8080)
 
 Examples:
-  figures serve --db figures.db
+  figures serve --db figures.db          # then open http://127.0.0.1:8080/
   figures serve --db news.db --addr 127.0.0.1:9000
 
 Exit status: 0 after a clean shutdown (Ctrl-C); 2 usage error or the
@@ -195,7 +208,7 @@ Examples:
   figures demo --db /tmp/demo.db && figures export --db /tmp/demo.db --table links
   figures demo --samples samples && figures check samples/qingyu-elderly-care-2023.zh.txt samples/qingyu-elderly-care-2023.en.txt
 
-Exit status: 0 fine (the samples' mismatches are expected); 2 the database
-could not be written.
+Exit status: 0 fine (the samples' mismatches are expected); 1 a sample could
+not be ingested; 2 the database could not be opened or written.
 `,
 }

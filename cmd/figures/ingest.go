@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -37,10 +38,14 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "figures ingest:", err)
-		return 2
+		return fail(e, prog, exitUsage, err)
 	}
 	defer db.Close()
+	// A read-only database would otherwise show only when the first
+	// document is saved, after the segmenter has loaded and files were read.
+	if err := probeWritable(ctx, db.SQL()); err != nil {
+		return fail(e, prog, exitUsage, fmt.Errorf("cannot write to %s: %w", *dbPath, err))
+	}
 	defer tuneGC()()
 
 	ui := newIngestUI(e.stderr, !*quiet && isTerminal(e.stderr), *quiet)
@@ -58,7 +63,9 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		enc.Encode(sum)
+		if werr := enc.Encode(sum); werr != nil && err == nil {
+			err = fmt.Errorf("write summary: %w", werr)
+		}
 	}
 	if !*quiet {
 		writeIngestSummary(e.stderr, sum, *dbPath)
@@ -68,8 +75,7 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, "figures ingest:", err)
-		return 2
+		return fail(e, prog, exitUsage, err)
 	}
 	if sum.Errors > 0 {
 		return 1
@@ -211,7 +217,7 @@ func (ui *ingestUI) progress(s ingest.Summary) {
 
 func (ui *ingestUI) note(path, note string) {
 	if !ui.quiet {
-		ui.println(path + ": " + note)
+		ui.println(escapeLines(path + ": " + note))
 	}
 }
 
@@ -239,24 +245,37 @@ func (ui *ingestUI) finish(s ingest.Summary) {
 	ui.p.Wait()
 }
 
+// failureLine is one line for a failed file, whatever its name holds.
 func failureLine(f ingest.Failure) string {
 	if strings.Contains(f.Reason, f.Path) {
-		return f.Reason
+		return escapeLines(f.Reason)
 	}
-	return f.Path + ": " + f.Reason
+	return escapeLines(f.Path + ": " + f.Reason)
+}
+
+// probeWritable fails when db cannot be written (a read-only file or
+// mount): an update that matches no row still needs the write lock.
+func probeWritable(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, "UPDATE documents SET id = id WHERE id < 0")
+	return err
 }
 
 // writeIngestSummary prints the closing summary for people.
 func writeIngestSummary(w io.Writer, s ingest.Summary, dbPath string) {
 	mb := float64(s.Bytes) / 1e6
 	secs := max(s.Seconds, 1e-3)
-	fmt.Fprintf(w, "figures ingest: %s files, %.1f MB in %.1f s (%.2f MB/s, %.1f files/s)\n",
-		count(s.Files), mb, s.Seconds, mb/secs, float64(s.Files)/secs)
+	fmt.Fprintf(w, "figures ingest: %s, %.1f MB in %.1f s (%.2f MB/s, %.1f files/s)\n",
+		files(s.Files), mb, s.Seconds, mb/secs, float64(s.Files)/secs)
 	fmt.Fprintf(w, "  documents  %s new, %s already stored\n", count(s.Documents), count(s.Skipped))
 	fmt.Fprintf(w, "  claims     %s\n", count(s.Claims))
 	fmt.Fprintf(w, "  pairs      %s checked, %s mismatched figures (pairing took %.1f s)\n", count(s.Pairs), count(s.Mismatches), s.PairSeconds)
 	if s.Unsupported > 0 {
-		fmt.Fprintf(w, "  skipped    %s files of other types\n", count(s.Unsupported))
+		fmt.Fprintf(w, "  skipped    %s of other types\n", files(s.Unsupported))
 	}
 	fmt.Fprintf(w, "  errors     %s", count(s.Errors))
 	if s.Errors > 0 {
@@ -271,6 +290,14 @@ func writeIngestSummary(w io.Writer, s ingest.Summary, dbPath string) {
 		}
 		fmt.Fprintf(w, "    %s\n", failureLine(f))
 	}
+}
+
+// files is "1 file" or "n files", n with thousands separators.
+func files(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return count(n) + " files"
 }
 
 // count formats n with thousands separators.

@@ -113,7 +113,12 @@ func usageError(e env, prog string, err error) int {
 // oneLineMsg is err's message with line breaks escaped: an error is one
 // line on stderr even when a file name or argument contains a newline.
 func oneLineMsg(err error) string {
-	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(err.Error())
+	return escapeLines(err.Error())
+}
+
+// escapeLines writes line breaks in s (a file name, say) as \n and \r.
+func escapeLines(s string) string {
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
 }
 
 func helpName(prog string) string {

@@ -372,10 +372,15 @@ func TestCheck(t *testing.T) {
 	zh := filepath.Join(dir, "qingyu-elderly-care-2023.zh.txt")
 	en := filepath.Join(dir, "qingyu-elderly-care-2023.en.txt")
 
-	// The same document on both sides: every figure matches.
+	// The same document on both sides is refused; forced, every figure
+	// matches.
 	code, out, errs := cli(t, "", "check", zh, zh)
-	if code != exitOK || errs != "" {
+	if code != exitUsage || !strings.Contains(errs, "the same document") {
 		t.Errorf("check zh zh: exit %d, stderr %q\n%s", code, errs, out)
+	}
+	code, out, errs = cli(t, "", "check", "--force", zh, zh)
+	if code != exitOK || errs != "" {
+		t.Errorf("check --force zh zh: exit %d, stderr %q\n%s", code, errs, out)
 	}
 
 	// JSON, with the flag after the files.
@@ -407,10 +412,10 @@ func TestCheck(t *testing.T) {
 		t.Errorf("default format: exit %d, output %.80q", code2, text)
 	}
 
-	// Swapped arguments get a warning.
-	_, _, errs = cli(t, "", "check", en, zh)
-	if !strings.Contains(errs, "warning") {
-		t.Errorf("swapped files: no warning on stderr (%q)", errs)
+	// Swapped arguments are swapped back, with a note.
+	code3, text3, errs := cli(t, "", "check", en, zh)
+	if !strings.Contains(errs, "note: ") || code3 != code || text3 != text {
+		t.Errorf("swapped files: exit %d, stderr %q, same report: %v", code3, errs, text3 == text)
 	}
 
 	t.Run("mismatch exits 1", func(t *testing.T) {

@@ -3,67 +3,33 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
-	"strings"
 	"time"
 
 	"figures/review"
 	"figures/store"
 )
 
-const serveUsage = `usage: figures serve [--db PATH] [--addr HOST:PORT]
-
-Serves the review UI for fact-checkers over a figures database: every
-document pair with its mismatched, dropped and added figures, the two texts
-side by side with each figure coloured by verdict, decisions on each link
-(confirmed error, false alarm, needs a second look), documents without a
-counterpart, full-text search (Chinese by gse words) and an overview chart.
-Decisions go to the database's reviews table.
-
-The server listens on 127.0.0.1 only unless --addr names another address;
-it has no login, so do not expose it beyond machines you trust.
-
-Example:
-  figures ingest --db figures.db bulletins/
-  figures serve --db figures.db
-  # then open http://127.0.0.1:8080/
-
-Flags:
-`
-
 func cmdServe(ctx context.Context, e env, args []string) int {
-	fset := flag.NewFlagSet("figures serve", flag.ContinueOnError)
-	fset.SetOutput(io.Discard)
-	fset.Usage = func() {}
-	dbPath := fset.String("db", "figures.db", "figures database to review (made by figures ingest or figures demo)")
-	addr := fset.String("addr", "127.0.0.1:8080", "address to listen on")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(e.stdout, serveUsage)
-			fset.SetOutput(e.stdout)
-			fset.PrintDefaults()
-			return 0
-		}
-		msg := err.Error()
-		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-			msg = "unknown flag -" + strings.TrimLeft(name, "-")
-			if len(name) > 2 {
-				msg = "unknown flag --" + strings.TrimLeft(name, "-")
-			}
-		}
-		fmt.Fprintf(e.stderr, "figures serve: %s (see figures serve --help)\n", msg)
-		return 2
+	const prog = "figures serve"
+	if wantsHelp(args) {
+		fmt.Fprint(e.stdout, helps["serve"])
+		return exitOK
 	}
-	if fset.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "figures serve: unexpected argument %q (the database is given with --db)\n", fset.Arg(0))
-		return 2
+	fl := newFlags(prog)
+	dbPath := fl.String("db", "figures.db", "")
+	addr := fl.String("addr", "127.0.0.1:8080", "")
+	rest, err := parseFlags(fl, args)
+	if err != nil {
+		return usageError(e, prog, err)
+	}
+	if len(rest) > 0 {
+		return usageError(e, prog, fmt.Errorf("unexpected argument %q (the database is given with --db)", rest[0]))
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
@@ -84,9 +50,21 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 		return 2
 	}
 	defer db.Close()
+	// Listen before the search index is brought up to date, which can take
+	// a while: a port in use should fail at once.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "figures serve:", err)
+		return 2
+	}
+	defer ln.Close()
 
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	opt := review.Options{Logger: log}
+	if err := probeWritable(ctx, db.SQL()); err != nil {
+		opt.ReadOnly = true
+		fmt.Fprintf(e.stderr, "figures serve: %s cannot be written (%v): reviewing read-only, decisions cannot be saved\n", *dbPath, err)
+	}
 	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
 		// Listening on every interface: the reviewer chose to be reachable
 		// under names we cannot know.
@@ -101,7 +79,10 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 		fmt.Fprintln(e.stderr, "figures serve:", err)
 		return 2
 	}
-	if !srv.FTS() {
+	switch {
+	case !srv.FTS() && opt.ReadOnly:
+		fmt.Fprintln(e.stderr, "figures serve: the database has no search index and cannot be given one; search matches substrings")
+	case !srv.FTS():
 		fmt.Fprintln(e.stderr, "figures serve: this binary has no SQLite FTS5 (build with -tags sqlite_fts5, as make build does); search falls back to substring matching")
 	}
 	start := time.Now()
@@ -114,11 +95,6 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "figures serve: indexed %d documents for search in %s\n", st.Indexed, time.Since(start).Round(time.Millisecond))
 	}
 
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "figures serve:", err)
-		return 2
-	}
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
