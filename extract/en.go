@@ -836,20 +836,7 @@ func (s *scanner) buildEn(n *number, p int, neg bool) int {
 		if ue > 0 {
 			f.end = q
 		}
-		switch u.kind {
-		case "money":
-			f.kind = Money
-		case "percent":
-			f.kind = Percent
-		case "percent_points":
-			f.kind = PercentPoints
-		case "multiple":
-			f.kind = Multiple
-		case "measure":
-			f.kind = Measure
-		default:
-			f.kind = Count
-		}
+		f.kind = u.claimKind()
 		f.unit = u.unit
 	}
 	// the minor unit of an amount: 20 dollars 43 cents, 3 GBP 1 pence
@@ -1447,19 +1434,7 @@ func (s *scanner) enRange(f *found, n *number, hasUnit bool, u unitEntry) (int, 
 	}
 	f.val, f.max = lo, hi
 	f.end, f.coreE = e, m.end
-	f.kind = Count
-	switch unit.kind {
-	case "money":
-		f.kind = Money
-	case "percent":
-		f.kind = Percent
-	case "percent_points":
-		f.kind = PercentPoints
-	case "multiple":
-		f.kind = Multiple
-	case "measure":
-		f.kind = Measure
-	}
+	f.kind = unit.claimKind()
 	f.unit = unit.unit
 	return e, true
 }

@@ -43,6 +43,16 @@ type unitEntry struct {
 	mult *big.Rat // a multiplier folded into the unit (MUSD, 打, 角); nil for none
 }
 
+// claimKind is the kind of claim a figure takes from its unit: count unless
+// the unit names money, a percentage, points, a multiple, a measure or a rate.
+func (u unitEntry) claimKind() Kind {
+	switch k := Kind(u.kind); k {
+	case Money, Percent, PercentPoints, Multiple, Measure, Rate:
+		return k
+	}
+	return Count
+}
+
 type multEntry struct {
 	factor   int64
 	caseSens bool

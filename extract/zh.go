@@ -500,22 +500,7 @@ func (s *scanner) claimZh(p int) int {
 	}
 
 	if ue > 0 {
-		switch u.kind {
-		case "money":
-			f.kind = Money
-		case "percent":
-			f.kind = Percent
-		case "percent_points":
-			f.kind = PercentPoints
-		case "multiple":
-			f.kind = Multiple
-		case "measure":
-			f.kind = Measure
-		case "rate":
-			f.kind = Rate
-		default:
-			f.kind = Count
-		}
+		f.kind = u.claimKind()
 		f.unit = u.unit
 	}
 	// a currency written before the number: 人民币3.14, 港币3.14, ¥300
@@ -1035,19 +1020,7 @@ func (s *scanner) zhRange(f *found, n *number, q int, u unitEntry, hasUnit bool)
 	}
 	f.val, f.max = lo, hi
 	f.end, f.coreE = e, m.end
-	f.kind = Count
-	switch unit.kind {
-	case "money":
-		f.kind = Money
-	case "percent":
-		f.kind = Percent
-	case "percent_points":
-		f.kind = PercentPoints
-	case "multiple":
-		f.kind = Multiple
-	case "measure":
-		f.kind = Measure
-	}
+	f.kind = unit.claimKind()
 	f.unit = unit.unit
 	return e, true
 }
