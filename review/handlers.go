@@ -220,16 +220,8 @@ func (s *Server) handlePairs(w http.ResponseWriter, r *http.Request) error {
 	p.basePage = basePage{Title: "Document pairs", Nav: "pairs", SearchQuery: f.Q, FTS: s.fts}
 	ctx := r.Context()
 	var ids []int64
-	if f.Q != "" {
-		res, err := s.search(ctx, f.Q)
-		if err != nil {
-			return err
-		}
-		p.Search = &res
-		ids = res.IDs
-		if ids == nil {
-			ids = []int64{}
-		}
+	if p.Search, ids, err = s.searchIDs(ctx, f.Q); err != nil {
+		return err
 	}
 	if p.Rows, p.Total, err = s.listPairs(ctx, f, ids); err != nil {
 		return err
@@ -677,16 +669,8 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) error {
 	p.basePage = basePage{Title: "Documents", Nav: "documents", SearchQuery: f.Q, FTS: s.fts}
 	ctx := r.Context()
 	var ids []int64
-	if f.Q != "" {
-		res, err := s.search(ctx, f.Q)
-		if err != nil {
-			return err
-		}
-		p.Search = &res
-		ids = res.IDs
-		if ids == nil {
-			ids = []int64{}
-		}
+	if p.Search, ids, err = s.searchIDs(ctx, f.Q); err != nil {
+		return err
 	}
 	if p.Rows, p.Total, err = s.listDocs(ctx, f, ids); err != nil {
 		return err

@@ -307,6 +307,24 @@ type searchResult struct {
 // search finds the documents matching q. A query no word of which matches
 // falls back to substring search, so a query that cuts across gse's words
 // (老保 in 养老保险) still finds something, and the page says which it did.
+// searchIDs runs the search box's query q, if there is one: it returns the
+// result to show and the matching document ids (nil for no query, meaning
+// no restriction; empty for a query that matched nothing).
+func (s *Server) searchIDs(ctx context.Context, q string) (*searchResult, []int64, error) {
+	if q == "" {
+		return nil, nil, nil
+	}
+	res, err := s.search(ctx, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids := res.IDs
+	if ids == nil {
+		ids = []int64{}
+	}
+	return &res, ids, nil
+}
+
 func (s *Server) search(ctx context.Context, q string) (searchResult, error) {
 	res := searchResult{Query: q}
 	terms, err := QueryTerms(q)
