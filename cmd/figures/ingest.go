@@ -73,6 +73,11 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 		}
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			// Each document is stored in its own transaction: what was
+			// stored stays, the rest is done by running the command again.
+			err = fmt.Errorf("%w: %s stored; run the same command again to finish the batch", errInterrupted, docs(sum.Documents))
+		}
 		return fail(e, prog, exitUsage, err)
 	}
 	if sum.Errors > 0 {
@@ -270,6 +275,14 @@ func files(n int) string {
 		return "1 file"
 	}
 	return count(n) + " files"
+}
+
+// docs is "1 new document" or "n new documents".
+func docs(n int) string {
+	if n == 1 {
+		return "1 new document"
+	}
+	return count(n) + " new documents"
 }
 
 // count formats n with thousands separators.
