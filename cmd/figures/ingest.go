@@ -35,6 +35,9 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 	if len(paths) == 0 {
 		return usageError(e, prog, errors.New("no files or folders given"))
 	}
+	if err := checkDatabase(*dbPath, false); err != nil {
+		return fail(e, prog, exitUsage, err)
+	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
 		return fail(e, prog, exitUsage, err)
