@@ -310,3 +310,22 @@ func TestForeignDatabase(t *testing.T) {
 		t.Errorf("ingest into an empty file: exit %d, %s", code, errs)
 	}
 }
+
+// A database that cannot be created is explained: SQLite alone says "no
+// such file or directory" whatever the cause.
+func TestDatabaseCannotBeCreated(t *testing.T) {
+	dir := t.TempDir()
+	zh := filepath.Join(dir, "zh.txt")
+	os.WriteFile(zh, []byte("全市发放补贴4.39亿元。\n"), 0o644)
+	missing := filepath.Join(dir, "no", "such")
+	for _, args := range [][]string{
+		{"ingest", "--db", filepath.Join(missing, "f.db"), zh},
+		{"demo", "--db", filepath.Join(missing, "f.db")},
+	} {
+		code, _, errs := cli(t, "", args...)
+		if code != exitUsage || !strings.Contains(errs, "cannot create "+filepath.Join(missing, "f.db")+": folder "+missing+": no such file or directory") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+		}
+		oneLine(t, args[0], errs)
+	}
+}

@@ -41,7 +41,7 @@ func cmdDemo(ctx context.Context, e env, args []string) int {
 	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
-		return fail(e, prog, exitUsage, err)
+		return fail(e, prog, exitUsage, createError(*dbPath, err))
 	}
 	defer db.Close()
 

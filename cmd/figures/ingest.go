@@ -40,7 +40,7 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
-		return fail(e, prog, exitUsage, err)
+		return fail(e, prog, exitUsage, createError(*dbPath, err))
 	}
 	defer db.Close()
 	// A read-only database would otherwise show only when the first
