@@ -248,9 +248,12 @@ func probeWritable(ctx context.Context, db *sql.DB) error {
 // writeIngestSummary prints the closing summary for people.
 func writeIngestSummary(w io.Writer, s ingest.Summary, dbPath string) {
 	mb := float64(s.Bytes) / 1e6
-	secs := max(s.Seconds, 1e-3)
-	fmt.Fprintf(w, "figures ingest: %s, %.1f MB in %.1f s (%.2f MB/s, %.1f files/s)\n",
-		files(s.Files), mb, s.Seconds, mb/secs, float64(s.Files)/secs)
+	rates := ""
+	if s.Seconds >= 0.5 {
+		// Rates over a blink of time are noise (7000 files/s for a rerun).
+		rates = fmt.Sprintf(" (%.2f MB/s, %.1f files/s)", mb/s.Seconds, float64(s.Files)/s.Seconds)
+	}
+	fmt.Fprintf(w, "figures ingest: %s, %.1f MB in %.1f s%s\n", files(s.Files), mb, s.Seconds, rates)
 	fmt.Fprintf(w, "  documents  %s new, %s already stored\n", count(s.Documents), count(s.Skipped))
 	fmt.Fprintf(w, "  claims     %s\n", count(s.Claims))
 	fmt.Fprintf(w, "  pairs      %s checked, %s mismatched figures (pairing took %.1f s)\n", count(s.Pairs), count(s.Mismatches), s.PairSeconds)
