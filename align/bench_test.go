@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"figures/extract"
 )
 
 // bulletin templates: a Chinese sentence and its English version, each
@@ -80,6 +82,27 @@ func BenchmarkAlign50(b *testing.B)   { benchmarkAlign(b, 50) }
 func BenchmarkAlign200(b *testing.B)  { benchmarkAlign(b, 200) }
 func BenchmarkAlign500(b *testing.B)  { benchmarkAlign(b, 500) }
 func BenchmarkAlign2000(b *testing.B) { benchmarkAlign(b, 2000) }
+
+// benchmarkCheckLines checks an n-sentence pair written one sentence a
+// line, as plain-text bulletins often are, with its figures extracted: every
+// sentence is a paragraph, which once made paragraph reordering and figure
+// linking cost n² memory and time.
+func benchmarkCheckLines(b *testing.B, n int) {
+	zh, en := benchPair(n)
+	for _, s := range []*Side{&zh, &en} {
+		for k := range s.Sentences {
+			s.Sentences[k].Para = k
+		}
+		s.Claims = extract.Sentences(s.Sentences)
+	}
+	b.ReportMetric(float64(len(zh.Claims)+len(en.Claims)), "figures")
+	for b.Loop() {
+		Check(zh, en)
+	}
+}
+
+func BenchmarkCheckLines500(b *testing.B)  { benchmarkCheckLines(b, 500) }
+func BenchmarkCheckLines5000(b *testing.B) { benchmarkCheckLines(b, 5000) }
 
 // BenchmarkAlign500Full searches the whole 500×500 grid (no corridor), to
 // show what the band saves.

@@ -91,14 +91,21 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 	}
 
 	// Pass 1: inside beads.
+	enInBead := map[int][]int{}
+	for j, e := range en.Claims {
+		if b := beadOf(eBead, e.Sentence); b >= 0 {
+			enInBead[b] = append(enInBead[b], j)
+		}
+	}
 	var cs []candidate
 	for i, z := range zh.Claims {
 		bz := beadOf(zBead, z.Sentence)
 		if bz < 0 {
 			continue
 		}
-		for j, e := range en.Claims {
-			if beadOf(eBead, e.Sentence) != bz || !kindsLinkable(z, e) {
+		for _, j := range enInBead[bz] {
+			e := en.Claims[j]
+			if !kindsLinkable(z, e) {
 				continue
 			}
 			cmp := compare(z, e)
@@ -124,13 +131,34 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 	// Pass 2: across the document, for figures left over. Only values that
 	// agree, or differ by a typical slip with the same kind of thing
 	// counted, are linked; small numbers need agreement and context.
+	// Every leftover pair is compared, unless there are so many (two long
+	// documents that barely align) that this would take minutes: then only
+	// equal values are linked across the document.
 	cs = cs[:0]
-	for i, z := range zh.Claims {
-		if zUsed[i] {
-			continue
+	var zLeft, eLeft []int
+	for i := range zh.Claims {
+		if !zUsed[i] {
+			zLeft = append(zLeft, i)
 		}
-		for j, e := range en.Claims {
-			if eUsed[j] || !kindsLinkable(z, e) {
+	}
+	for j := range en.Claims {
+		if !eUsed[j] {
+			eLeft = append(eLeft, j)
+		}
+	}
+	partners := func(int) []int { return eLeft }
+	if len(zLeft)*len(eLeft) > maxCrossPairs {
+		byValue := map[string][]int{}
+		for _, j := range eLeft {
+			byValue[en.Claims[j].Value] = append(byValue[en.Claims[j].Value], j)
+		}
+		partners = func(i int) []int { return byValue[zh.Claims[i].Value] }
+	}
+	for _, i := range zLeft {
+		z := zh.Claims[i]
+		for _, j := range partners(i) {
+			e := en.Claims[j]
+			if !kindsLinkable(z, e) {
 				continue
 			}
 			cmp := compare(z, e)
@@ -170,6 +198,10 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 	}
 	return links, dropped, added
 }
+
+// maxCrossPairs bounds the figure pairs compared across the document
+// (about a second of work); beyond it only equal values are linked there.
+const maxCrossPairs = 1 << 20
 
 // kindsLinkable says whether two kinds of claim can describe the same
 // figure (a translation may turn points into percent, a fraction into a

@@ -127,20 +127,21 @@ func (a *aligner) paragraphOrder(zh, en Side) []int {
 	}
 	// ev[q][p]: for each English sentence of paragraph q, its best match in
 	// Chinese paragraph p, summed (so a long paragraph full of weak matches
-	// does not outweigh the right one).
-	best1 := make([][]float64, len(a.eu)) // English sentence -> Chinese paragraph -> best match
+	// does not outweigh the right one). Both are sparse: a long document of
+	// one-sentence paragraphs would make dense tables n·m in size.
+	best1 := make([]map[int]float64, len(a.eu)) // English sentence -> Chinese paragraph -> best match
 	for i, row := range a.sim.rows {
 		for _, c := range row {
 			if best1[c.j] == nil {
-				best1[c.j] = make([]float64, nz)
+				best1[c.j] = map[int]float64{}
 			}
 			v := float64(c.lex) + a.p.NumHit*float64(c.num)
 			best1[c.j][zp[i]] = max(best1[c.j][zp[i]], v)
 		}
 	}
-	ev := make([][]float64, ne)
+	ev := make([]map[int]float64, ne)
 	for q := range ev {
-		ev[q] = make([]float64, nz)
+		ev[q] = map[int]float64{}
 	}
 	for j, row := range best1 {
 		for pz, v := range row {
@@ -151,11 +152,16 @@ func (a *aligner) paragraphOrder(zh, en Side) []int {
 	prev := -1.0
 	moved := false
 	for q := range ne {
+		// The best and second-best Chinese paragraph; on a tie the first.
 		best, second, bp := 0.0, 0.0, -1
 		for pz, v := range ev[q] {
-			if v > best {
+			switch {
+			case v > best:
 				best, second, bp = v, best, pz
-			} else if v > second {
+			case v == best && v > 0:
+				second = v
+				bp = min(bp, pz)
+			case v > second:
 				second = v
 			}
 		}
@@ -185,13 +191,13 @@ func (a *aligner) paragraphOrder(zh, en Side) []int {
 		order[q] = q
 	}
 	sort.SliceStable(order, func(x, y int) bool { return keys[order[x]] < keys[order[y]] })
+	byPara := make([][]int, ne)
+	for j, pq := range ep {
+		byPara[pq] = append(byPara[pq], j)
+	}
 	var perm []int
 	for _, q := range order {
-		for j, pq := range ep {
-			if pq == q {
-				perm = append(perm, j)
-			}
-		}
+		perm = append(perm, byPara[q]...)
 	}
 	return perm
 }

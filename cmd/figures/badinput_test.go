@@ -262,3 +262,70 @@ func TestServePortInUse(t *testing.T) {
 	}
 	oneLine(t, "serve on a port in use", errs)
 }
+
+// No command adds figures' tables to another program's SQLite database, and
+// the reading commands refuse an empty file instead of creating a schema in
+// it.
+func TestForeignDatabase(t *testing.T) {
+	dir := t.TempDir()
+	other := filepath.Join(dir, "notes?#%.sqlite")
+	db, err := sql.Open("sqlite3", "file:"+sqliteURIPath(other))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hello')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before, _ := os.ReadFile(other)
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o644)
+	zh := filepath.Join(dir, "zh.txt")
+	os.WriteFile(zh, []byte("全市发放补贴4.39亿元。\n"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		err  string
+	}{
+		{[]string{"export", "--db", other, "--table", "claims"}, "a SQLite database of another program"},
+		{[]string{"ingest", "--quiet", "--db", other, zh}, "a SQLite database of another program"},
+		{[]string{"demo", "--db", other}, "a SQLite database of another program"},
+		{[]string{"serve", "--db", other, "--addr", "127.0.0.1:0"}, "a SQLite database of another program"},
+		{[]string{"export", "--db", empty, "--table", "claims"}, "is empty, not a figures database"},
+		{[]string{"serve", "--db", empty, "--addr", "127.0.0.1:0"}, "is empty, not a figures database"},
+	} {
+		code, _, errs := cli(t, "", tc.args...)
+		if code != exitUsage || !strings.Contains(errs, tc.err) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, errs)
+		}
+		oneLine(t, strings.Join(tc.args, " "), errs)
+	}
+	if after, _ := os.ReadFile(other); !bytes.Equal(before, after) {
+		t.Error("the other program's database was changed")
+	}
+	if fi, _ := os.Stat(empty); fi.Size() != 0 {
+		t.Error("the empty file was given a schema")
+	}
+	// Ingesting into an empty file makes it a figures database.
+	if code, _, errs := cli(t, "", "ingest", "--quiet", "--db", empty, zh); code != 0 {
+		t.Errorf("ingest into an empty file: exit %d, %s", code, errs)
+	}
+}
+
+// A database that cannot be created is explained: SQLite alone says "no
+// such file or directory" whatever the cause.
+func TestDatabaseCannotBeCreated(t *testing.T) {
+	dir := t.TempDir()
+	zh := filepath.Join(dir, "zh.txt")
+	os.WriteFile(zh, []byte("全市发放补贴4.39亿元。\n"), 0o644)
+	missing := filepath.Join(dir, "no", "such")
+	for _, args := range [][]string{
+		{"ingest", "--db", filepath.Join(missing, "f.db"), zh},
+		{"demo", "--db", filepath.Join(missing, "f.db")},
+	} {
+		code, _, errs := cli(t, "", args...)
+		if code != exitUsage || !strings.Contains(errs, "cannot create "+filepath.Join(missing, "f.db")+": folder "+missing+": no such file or directory") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+		}
+		oneLine(t, args[0], errs)
+	}
+}

@@ -53,8 +53,8 @@ func cmdCheck(ctx context.Context, e env, args []string) int {
 			return fail(e, prog, exitUsage, err)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return fail(e, prog, exitUsage, err)
+	if ctx.Err() != nil {
+		return fail(e, prog, exitUsage, errInterrupted)
 	}
 	r := align.Check(sides[0], sides[1])
 	out := bufio.NewWriter(e.stdout)

@@ -36,9 +36,12 @@ func cmdDemo(ctx context.Context, e env, args []string) int {
 			return fail(e, prog, exitUsage, err)
 		}
 	}
+	if err := checkDatabase(*dbPath, false); err != nil {
+		return fail(e, prog, exitUsage, err)
+	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
-		return fail(e, prog, exitUsage, err)
+		return fail(e, prog, exitUsage, createError(*dbPath, err))
 	}
 	defer db.Close()
 
@@ -92,13 +95,25 @@ func writeDemoReport(ctx context.Context, w io.Writer, db *store.DB, samples map
 		tot.Mismatched += p.Mismatched
 		tot.Dropped += p.Dropped
 		tot.Added += p.Added
-		fmt.Fprintf(w, "\n== %s: %d matched, %d mismatched, %d dropped, %d added\n",
-			pairName(p.ZH.Path, p.EN.Path), p.Matched, p.Mismatched, p.Dropped, p.Added)
-		fmt.Fprintf(w, "  zh  %s\n  en  %s\n", docLine(p.ZH), docLine(p.EN))
 		links, err := db.Links(ctx, p.ID)
 		if err != nil {
 			return err
 		}
+		// Rounded matches count as matched, as in the store; saying how
+		// many keeps the line consistent with figures check.
+		var rounded []string
+		for _, l := range links {
+			if l.Verdict == "match_rounded" {
+				rounded = append(rounded, l.ZH.Text+" -> "+l.EN.Text)
+			}
+		}
+		matched := fmt.Sprintf("%d matched", p.Matched)
+		if len(rounded) > 0 {
+			matched += fmt.Sprintf(" (%d rounded)", len(rounded))
+		}
+		fmt.Fprintf(w, "\n== %s: %s, %d mismatched, %d dropped, %d added\n",
+			pairName(p.ZH.Path, p.EN.Path), matched, p.Mismatched, p.Dropped, p.Added)
+		fmt.Fprintf(w, "  zh  %s\n  en  %s\n", docLine(p.ZH), docLine(p.EN))
 		var dropped, added []string
 		for _, l := range links {
 			switch l.Verdict {
@@ -118,6 +133,9 @@ func writeDemoReport(ctx context.Context, w io.Writer, db *store.DB, samples map
 		}
 		if len(added) > 0 {
 			fmt.Fprintf(w, "  added:   %s\n", list(added, 10))
+		}
+		if len(rounded) > 0 {
+			fmt.Fprintf(w, "  rounded: %s\n", list(rounded, 10))
 		}
 	}
 	single, err := db.Unpaired(ctx)

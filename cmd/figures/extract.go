@@ -65,9 +65,9 @@ func cmdExtract(ctx context.Context, e env, args []string) int {
 	enc.SetEscapeHTML(false)
 	status := exitOK
 	for _, f := range files {
-		if err := ctx.Err(); err != nil {
+		if ctx.Err() != nil {
 			out.Flush()
-			return fail(e, prog, exitUsage, err)
+			return fail(e, prog, exitUsage, errInterrupted)
 		}
 		doc, err := loadDocument(e, f)
 		if err == nil {

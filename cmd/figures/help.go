@@ -72,11 +72,11 @@ sign, other). Chinese figures with no English counterpart are "dropped",
 English figures with no Chinese one "added". Either file may be "-"
 (standard input).
 
-Two files in the same language, or the English version given first, are
-caught before anything is checked (the second is swapped round, with a
-note). Two documents that are not an original and its translation (few
-figures correspond in aligned sentences and little else agrees) are refused
-rather than reported as a list of chance mismatches.
+Two files in the same language (or the same file twice) are an error; the
+English version given first is swapped round, with a note. Two documents
+that are not an original and its translation (few figures correspond in
+aligned sentences and little else agrees) are refused rather than reported
+as a list of chance mismatches; --force checks them anyway.
 
 The text report (the default) is for people: problems first, each with its
 two sentences and a one-line explanation, then a tally. The JSON report is

@@ -36,9 +36,12 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 	if len(paths) == 0 {
 		return usageError(e, prog, errors.New("no files or folders given"))
 	}
+	if err := checkDatabase(*dbPath, false); err != nil {
+		return fail(e, prog, exitUsage, err)
+	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
-		return fail(e, prog, exitUsage, err)
+		return fail(e, prog, exitUsage, createError(*dbPath, err))
 	}
 	defer db.Close()
 	// A read-only database would otherwise show only when the first
@@ -75,6 +78,11 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 		}
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			// Each document is stored in its own transaction: what was
+			// stored stays, the rest is done by running the command again.
+			err = fmt.Errorf("%w: %s stored; run the same command again to finish the batch", errInterrupted, docs(sum.Documents))
+		}
 		return fail(e, prog, exitUsage, err)
 	}
 	if sum.Errors > 0 {
@@ -268,9 +276,12 @@ func probeWritable(ctx context.Context, db *sql.DB) error {
 // writeIngestSummary prints the closing summary for people.
 func writeIngestSummary(w io.Writer, s ingest.Summary, dbPath string) {
 	mb := float64(s.Bytes) / 1e6
-	secs := max(s.Seconds, 1e-3)
-	fmt.Fprintf(w, "figures ingest: %s, %.1f MB in %.1f s (%.2f MB/s, %.1f files/s)\n",
-		files(s.Files), mb, s.Seconds, mb/secs, float64(s.Files)/secs)
+	rates := ""
+	if s.Seconds >= 0.5 {
+		// Rates over a blink of time are noise (7000 files/s for a rerun).
+		rates = fmt.Sprintf(" (%.2f MB/s, %.1f files/s)", mb/s.Seconds, float64(s.Files)/s.Seconds)
+	}
+	fmt.Fprintf(w, "figures ingest: %s, %.1f MB in %.1f s%s\n", files(s.Files), mb, s.Seconds, rates)
 	fmt.Fprintf(w, "  documents  %s new, %s already stored\n", count(s.Documents), count(s.Skipped))
 	fmt.Fprintf(w, "  claims     %s\n", count(s.Claims))
 	fmt.Fprintf(w, "  pairs      %s checked, %s mismatched figures (pairing took %.1f s)\n", count(s.Pairs), count(s.Mismatches), s.PairSeconds)
@@ -298,6 +309,14 @@ func files(n int) string {
 		return "1 file"
 	}
 	return count(n) + " files"
+}
+
+// docs is "1 new document" or "n new documents".
+func docs(n int) string {
+	if n == 1 {
+		return "1 new document"
+	}
+	return count(n) + " new documents"
 }
 
 // count formats n with thousands separators.

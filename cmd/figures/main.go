@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -115,6 +116,10 @@ func usageError(e env, prog string, err error) int {
 func oneLineMsg(err error) string {
 	return escapeLines(err.Error())
 }
+
+// errInterrupted replaces "context canceled" when Ctrl-C or SIGTERM stops a
+// command.
+var errInterrupted = errors.New("interrupted")
 
 // escapeLines writes line breaks in s (a file name, say) as \n and \r.
 func escapeLines(s string) string {

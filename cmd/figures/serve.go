@@ -44,6 +44,9 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 		}
 		return 2
 	}
+	if err := checkDatabase(*dbPath, true); err != nil {
+		return fail(e, prog, exitUsage, err)
+	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "figures serve:", err)
