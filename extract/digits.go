@@ -58,11 +58,7 @@ func readArabic(t string, p int, spaced bool) arabic {
 		}
 		if groups > 0 {
 			flush(q)
-			for k := q; k < r; k++ {
-				if t[k] != ',' {
-					b = append(b, t[k])
-				}
-			}
+			b = appendDigits(b, t[q:r])
 			a.intDigits += 3 * groups
 			a.sep = true
 			q = r
@@ -77,11 +73,7 @@ func readArabic(t string, p int, spaced bool) arabic {
 			if pairs > 0 && r+4 <= len(t) && t[r] == ',' && isDigit(t[r+1]) && isDigit(t[r+2]) && isDigit(t[r+3]) && (r+4 == len(t) || !isDigit(t[r+4])) {
 				r += 4
 				flush(q)
-				for k := q; k < r; k++ {
-					if t[k] != ',' {
-						b = append(b, t[k])
-					}
-				}
+				b = appendDigits(b, t[q:r])
 				a.intDigits += 2*pairs + 3
 				a.sep = true
 				q = r
@@ -101,11 +93,7 @@ func readArabic(t string, p int, spaced bool) arabic {
 			}
 			if groups > 0 {
 				flush(q)
-				for k := q; k < r; k++ {
-					if t[k] != ' ' {
-						b = append(b, t[k])
-					}
-				}
+				b = appendDigits(b, t[q:r])
 				a.intDigits += 3 * groups
 				a.sep = true
 				q = r
@@ -262,4 +250,15 @@ func smallRat(m int64) *big.Rat {
 		}
 	})
 	return &smallRats[m]
+}
+
+// appendDigits appends the digits of a grouped number (1,234,567 or
+// 1 234 567) to b, leaving out its separators.
+func appendDigits(b []byte, grouped string) []byte {
+	for k := 0; k < len(grouped); k++ {
+		if isDigit(grouped[k]) {
+			b = append(b, grouped[k])
+		}
+	}
+	return b
 }
