@@ -287,7 +287,7 @@ func analyzeFile(ctx context.Context, loader *store.Loader, fsys fs.FS, j job, m
 		r.err = fmt.Errorf("%s: file too large (%d MB; the limit is %d MB)", j.path, j.size>>20, maxSize>>20)
 		return r
 	}
-	data, err := fs.ReadFile(fsys, j.path)
+	data, err := readRegular(fsys, j.path, maxSize)
 	if err != nil {
 		r.err = fmt.Errorf("read %s: %w", j.path, unwrapPathError(err))
 		return r
@@ -311,6 +311,46 @@ func analyzeFile(ctx context.Context, loader *store.Loader, fsys fs.FS, j job, m
 	}
 	r.side = &side
 	return r
+}
+
+// readRegular reads a regular file of at most maxSize bytes. It looks before
+// it opens: opening a named pipe blocks until something writes to it, and a
+// link to a device such as /dev/zero reports no size but never ends.
+func readRegular(fsys fs.FS, path string, maxSize int64) ([]byte, error) {
+	info, err := fs.Stat(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
+	f, err := fsys.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > maxSize {
+		return nil, fmt.Errorf("file too large (the limit is %d MB)", maxSize>>20)
+	}
+	return data, nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a folder"
+	}
+	return m.Type().String()
 }
 
 // unwrapPathError drops the *fs.PathError wrapper, whose message repeats

@@ -1,0 +1,45 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"figures/store"
+)
+
+// A named pipe or a link to a device inside a folder is reported and
+// skipped: opening the pipe would block forever, and reading /dev/zero would
+// never end.
+func TestSpecialFilesAreRejected(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("全市共有养老机构213家。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sum, err := Run(context.Background(), db, Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != 1 || sum.Errors != 2 {
+		t.Fatalf("%d documents and %d errors, want 1 and 2: %+v", sum.Documents, sum.Errors, sum.Failures)
+	}
+	for _, f := range sum.Failures {
+		if !strings.Contains(f.Reason, "not a regular file") {
+			t.Errorf("%s: reason %q does not say it is not a regular file", f.Path, f.Reason)
+		}
+	}
+}
