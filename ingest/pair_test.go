@@ -8,6 +8,7 @@ import (
 
 	"figures/corpus/gen"
 	"figures/store"
+	"figures/store/storetest"
 )
 
 // pairingDump renders a store's pairs, alignments and links by document
@@ -30,28 +31,9 @@ func pairingDump(t *testing.T, db *store.DB) string {
 			LEFT JOIN claims zc ON zc.id = l.zh_claim LEFT JOIN claims ec ON ec.id = l.en_claim
 			ORDER BY 1, 2, 7, 8, 9, 10, 3`,
 	} {
-		rows, err := db.SQL().Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			for i, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					vals[i] = string(bs)
-				}
-			}
+		for _, vals := range storetest.Rows(t, db.SQL(), q) {
 			fmt.Fprintf(&b, "%v\n", vals)
 		}
-		rows.Close()
 		b.WriteString("--\n")
 	}
 	return b.String()

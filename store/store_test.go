@@ -54,29 +54,11 @@ func dump(t *testing.T, db *store.DB) string {
 	slices.Sort(names)
 	var b strings.Builder
 	for _, n := range names {
-		rows, err := db.SQL().QueryContext(ctx, `SELECT * FROM "`+n+`" ORDER BY rowid`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		fmt.Fprintf(&b, "== %s %v\n", n, cols)
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			for i, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					vals[i] = string(bs)
-				}
-			}
+		q := `SELECT * FROM "` + n + `" ORDER BY rowid`
+		fmt.Fprintf(&b, "== %s\n", n)
+		for _, vals := range storetest.Rows(t, db.SQL(), q) {
 			fmt.Fprintf(&b, "%q\n", vals)
 		}
-		rows.Close()
 	}
 	return b.String()
 }

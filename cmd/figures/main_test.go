@@ -504,27 +504,12 @@ func dumpCounts(t *testing.T, path string) (map[string]int, string) {
 		"SELECT id, zh_doc, en_doc, matched, mismatched, dropped, added, created_at FROM pairs ORDER BY id",
 		"SELECT id, pair_id, zh_claim, en_claim, verdict, error FROM links ORDER BY id",
 	} {
-		rows, err := db.SQL().Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			rows.Scan(ptrs...)
+		for _, vals := range storetest.Rows(t, db.SQL(), q) {
 			for _, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					v = string(bs)
-				}
 				b.WriteString(" " + strings.TrimSpace(strings.ReplaceAll(jsonString(v), "\n", " ")))
 			}
 			b.WriteString("\n")
 		}
-		rows.Close()
 	}
 	return counts, b.String()
 }
