@@ -161,6 +161,10 @@ func TestKinds(t *testing.T) {
 		{"平方米 公顷 亩 公里", "zh", "3.2万平方米、8公顷、120亩、15公里", []c{"3.2万平方米|measure|32000|square_metre", "8公顷|measure|8|hectare", "120亩|measure|120|mu", "15公里|measure|15|kilometre"}},
 		{"square metres hectares km", "en", "32,000 square metres on 8 hectares, 15 kilometres away", []c{"32,000 square metres|measure|32000|square_metre", "8 hectares|measure|8|hectare", "15 kilometres|measure|15|kilometre"}},
 		{"rate zh", "zh", "提高到1120元/人/月", []c{"1120元/人/月|rate|1120|yuan/person/month"}},
+		{"rate zh bases first", "zh", "提高到每人每月1050元", []c{"1050元|rate|1050|yuan/person/month"}},
+		{"rate zh base and qualifier", "zh", "水价每吨不超过3.5元", []c{"3.5元|rate|3.5|yuan/tonne|at_most"}},
+		{"rate zh traditional", "zh", "每戶每年補助9600元", []c{"9600元|money|9600|yuan"}},
+		{"per head is money", "zh", "人均收入3.2万元", []c{"3.2万元|money|32000|yuan"}},
 		{"rate en", "en", "2637 yuan per person per month", []c{"2637 yuan per person per month|rate|2637|yuan/person/month"}},
 	})
 }

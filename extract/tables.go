@@ -144,6 +144,8 @@ type tables struct {
 	enVerb    map[string]bool // verbs that end a noun phrase
 	enIngNoun map[string]bool // nouns ending in -ing
 	zhSkip    map[string]bool
+
+	zhRateBase map[string]string // what a rate is per (人 -> person)
 }
 
 var tbl = loadTables()
@@ -222,6 +224,10 @@ func loadTables() *tables {
 		enVerb:        map[string]bool{},
 		enIngNoun:     map[string]bool{},
 		zhSkip:        map[string]bool{},
+		zhRateBase:    map[string]string{},
+	}
+	for _, r := range readTSV("zh_rate_bases.tsv", 2) {
+		t.zhRateBase[r[0]] = r[1]
 	}
 	roles := map[string]zhRole{"digit": zhDigit, "unit": zhUnit, "tens": zhTens, "big": zhBig, "point": zhPoint, "approx": zhApprox}
 	for _, r := range readTSV("zh_numerals.tsv", 3) {

@@ -484,7 +484,7 @@ func (s *scanner) claimZh(p int) int {
 			}
 			name := u2.unit
 			if name == "" {
-				name = zhRateNames[t[r+1:e2]]
+				name = tbl.zhRateBase[t[r+1:e2]]
 			}
 			if name == "" {
 				name = t[r+1 : e2]
@@ -848,10 +848,43 @@ func zhPercentTail(t string, q int, n *number) (*big.Rat, int, bool) {
 // Characters that make 成 after a number part of another word (3成为, 建成).
 const zhChengWords = "为為立功效本果员員熟都绩績交长長型就品分套批片年材才真全像活形风風事语語婚文名群药堆串行倍组組败敗色"
 
-// zhRateNames names the denominators of a rate (元/人/月) that are not
-// units of their own.
-var zhRateNames = map[string]string{"月": "month", "日": "day", "天": "day", "年": "year", "周": "week", "次": "time",
-	"人": "person", "户": "household", "床": "bed", "张": "bed", "小时": "hour", "亩": "mu", "吨": "tonne"}
+// zhRateBase names what a rate is per (元/人/月, 每人每月): a unit of
+// zh_units.tsv by its own name, any other word from zh_rate_bases.tsv.
+func zhRateBase(w string) string {
+	if u, ok := tbl.zhUnits[w]; ok && u.unit != "" && (u.kind == "measure" || u.kind == "count") {
+		return u.unit
+	}
+	return tbl.zhRateBase[w]
+}
+
+// zhRatePrefix reads the bases written before an amount (每人每月1050元,
+// 每户每年, 每吨) backwards from p. It returns them in written order and
+// where the first 每 starts, or p when there is none.
+func zhRatePrefix(t string, p int) ([]string, int) {
+	var names []string
+	for len(names) < 3 {
+		found := false
+		// the longest base word that ends at p and follows 每
+		q := p
+		for range 3 {
+			_, size := lastRune(t, q)
+			if size == 0 {
+				break
+			}
+			q -= size
+			if name := zhRateBase(t[q:p]); name != "" && endsWith(t, q, "每") {
+				names = append([]string{name}, names...)
+				p = q - len("每")
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return names, p
+}
 
 // zhUnitTail reads what follows a number (whose value is val) at q: its
 // unit, a half after it (两米半), the 角 and 分 of an amount (123元1角1分),
@@ -1039,6 +1072,14 @@ func (s *scanner) finishZh(f *found, n *number, p int, neg bool) {
 			f.qual = q
 		}
 		f.outS = min(f.outS, qs)
+	}
+	// a rate whose bases come first: 每人每月1050元, 每吨不超过3元
+	if (f.kind == Money || f.kind == Measure) && !strings.Contains(f.unit, "/") {
+		if names, ps := zhRatePrefix(t, min(f.outS, start)); len(names) > 0 {
+			f.kind = Rate
+			f.unit += "/" + strings.Join(names, "/")
+			f.outS = ps
+		}
 	}
 	// qualifier after: 以上, 左右, 以内
 	if w, ok := tbl.zhAfterQualIx.prefixAt(t, f.end); ok {
