@@ -43,3 +43,34 @@ func TestSpecialFilesAreRejected(t *testing.T) {
 		}
 	}
 }
+
+// Symbolic links inside a folder: a link to a file is read, a link to a
+// folder is skipped with a note saying why, and a broken link is an error
+// that says it is one.
+func TestSymlinksInFolders(t *testing.T) {
+	dir, other := t.TempDir(), t.TempDir()
+	target := filepath.Join(other, "a.txt")
+	if err := os.WriteFile(target, []byte("全市共有养老机构213家。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, to := range map[string]string{"file.txt": target, "folder": other, "broken.txt": filepath.Join(other, "gone.txt")} {
+		if err := os.Symlink(to, filepath.Join(dir, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	db, err := store.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sum, err := Run(context.Background(), db, Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != 1 || sum.Unsupported != 1 || sum.Errors != 1 {
+		t.Fatalf("%d documents, %d skipped, %d errors; want 1, 1, 1: %+v", sum.Documents, sum.Unsupported, sum.Errors, sum.Failures)
+	}
+	if r := sum.Failures[0].Reason; !strings.Contains(r, "broken symbolic link") {
+		t.Errorf("broken link reported as %q", r)
+	}
+}

@@ -138,6 +138,20 @@ func (w *walker) walkRoot(ctx context.Context, root string) {
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// WalkDir does not follow links: say what this one is rather
+			// than letting it fail later as a missing file or a file
+			// without an extension.
+			info, err := fs.Stat(w.fsys, p)
+			switch {
+			case err != nil:
+				w.send(ctx, result{path: p, err: fmt.Errorf("read %s: broken symbolic link: %w", p, unwrapPathError(err))})
+				return nil
+			case info.IsDir():
+				w.send(ctx, result{path: p, note: "skipped: a symbolic link to a folder is not followed (name the folder itself to ingest it)"})
+				return nil
+			}
+		}
 		ext := strings.ToLower(path.Ext(p))
 		if !readable[ext] {
 			w.send(ctx, result{path: p, note: fmt.Sprintf("skipped: %s is not a type figures reads (.txt, .html, .htm)", typeName(ext))})

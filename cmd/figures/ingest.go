@@ -286,7 +286,7 @@ func writeIngestSummary(w io.Writer, s ingest.Summary, dbPath string) {
 	fmt.Fprintf(w, "  claims     %s\n", count(s.Claims))
 	fmt.Fprintf(w, "  pairs      %s checked, %s mismatched figures (pairing took %.1f s)\n", count(s.Pairs), count(s.Mismatches), s.PairSeconds)
 	if s.Unsupported > 0 {
-		fmt.Fprintf(w, "  skipped    %s of other types\n", files(s.Unsupported))
+		fmt.Fprintf(w, "  skipped    %s (other types, links to folders)\n", files(s.Unsupported))
 	}
 	fmt.Fprintf(w, "  errors     %s", count(s.Errors))
 	if s.Errors > 0 {
