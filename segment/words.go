@@ -3,6 +3,7 @@ package segment
 import (
 	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 
@@ -46,12 +47,17 @@ func Words(s *Sentence) error {
 	s.Words = s.Words[:0]
 	// gse reports byte offsets; convert to code points as we go.
 	runeAt, lastByte := s.Start, 0
+	if cap(s.Words) < len(toks) {
+		s.Words = make([]Word, 0, len(toks))
+	}
 	for _, t := range toks {
-		runeAt += runeLen(string(b[lastByte:t.Start()]))
-		n := runeLen(string(b[t.Start():t.End()]))
+		runeAt += utf8.RuneCount(b[lastByte:t.Start()])
+		n := utf8.RuneCount(b[t.Start():t.End()])
 		s.Words = append(s.Words, Word{
 			Span: corpus.Span{Start: runeAt, End: runeAt + n},
-			Text: string(b[t.Start():t.End()]),
+			// b is a copy of s.Text: the word shares the sentence's bytes
+			// rather than holding a copy of its own.
+			Text: s.Text[t.Start():t.End()],
 			Pos:  t.Token().Pos(),
 		})
 		runeAt += n
