@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -123,10 +124,9 @@ func stopWord(w segment.Word) bool {
 // before them (100%、83.5%: the second has no context of the first's).
 func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word, lo, loByte int) {
 	// first word at or after the claim's end, last word before its start
-	i := 0
-	for i < len(words) && words[i].Start < c.End {
-		i++
-	}
+	// (words are in order: a binary search keeps a long sentence with many
+	// figures linear rather than quadratic)
+	i := sort.Search(len(words), func(k int) bool { return words[k].Start >= c.End })
 	if f.kind == Count && i < len(words) {
 		var b strings.Builder
 		k := i
@@ -148,10 +148,7 @@ func (s *scanner) zhContextWords(f *found, c *Claim, words []segment.Word, lo, l
 			return
 		}
 	}
-	j := 0
-	for j < len(words) && words[j].End <= c.Outer.Start {
-		j++
-	}
+	j := sort.Search(len(words), func(k int) bool { return words[k].End > c.Outer.Start })
 	j-- // the last word before the claim
 	for j >= 0 && (tbl.zhSkip[words[j].Text] || words[j].Pos == "d" || words[j].Pos == "p" && words[j].Text != "的") {
 		j--
