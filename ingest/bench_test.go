@@ -19,6 +19,16 @@ import (
 // benchCorpus generates stories into an in-memory file system and returns
 // it with the size of its files and the decoded article texts.
 func benchCorpus(b *testing.B, stories int) (fstest.MapFS, int64, []string) {
+	fsys, size, docs := benchDocs(b, stories)
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = d.Text
+	}
+	return fsys, size, texts
+}
+
+// benchDocs is benchCorpus with the parsed documents.
+func benchDocs(b *testing.B, stories int) (fstest.MapFS, int64, []*corpus.Document) {
 	b.Helper()
 	g, err := gen.New(gen.Config{Seed: 99, ErrorRate: 0.05})
 	if err != nil {
@@ -26,7 +36,7 @@ func benchCorpus(b *testing.B, stories int) (fstest.MapFS, int64, []string) {
 	}
 	fsys := fstest.MapFS{}
 	var size int64
-	var texts []string
+	var docs []*corpus.Document
 	for range stories {
 		for _, f := range g.Next() {
 			fsys["c/"+f.Path] = &fstest.MapFile{Data: f.Data}
@@ -35,10 +45,10 @@ func benchCorpus(b *testing.B, stories int) (fstest.MapFS, int64, []string) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			texts = append(texts, doc.Text)
+			docs = append(docs, doc)
 		}
 	}
-	return fsys, size, texts
+	return fsys, size, docs
 }
 
 // ingestOnce ingests the batch into a new store and returns the summary
@@ -108,6 +118,25 @@ func segmentAll(b *testing.B, texts []string, goroutines int) {
 	wg.Wait()
 }
 
+// analyzeAll runs Analyze (sentence splitting, gse and extraction) over
+// docs on the given number of goroutines, as segmentAll runs gse.
+func analyzeAll(b *testing.B, docs []*corpus.Document, goroutines int) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
+				if _, err := Analyze(docs[i]); err != nil {
+					b.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // BenchmarkIngestVsSegment compares, in one run, the whole ingest of a
 // generated batch (reading and decoding files, HTML, sentence splitting,
 // gse, extraction, storing, pairing and checking) with gse segmentation
@@ -127,6 +156,10 @@ func segmentAll(b *testing.B, texts []string, goroutines int) {
 //     target is 0.5);
 //   - docs/gse: the same without the pairing phase (reading, analysing
 //     and storing documents only);
+//   - analyze/gse: sentence splitting, gse and extraction alone (Analyze
+//     over the parsed documents, on all cores) against gse alone: the
+//     ceiling of ingest/gse, which also decodes, parses HTML, stores,
+//     pairs and checks;
 //   - ingest/gse-1core: ingest on all cores against gse on one goroutine,
 //     the way gse's speed is usually quoted. It flatters ingest by up to
 //     the number of cores and is reported for comparison only;
@@ -139,7 +172,11 @@ func segmentAll(b *testing.B, texts []string, goroutines int) {
 //
 // Opening the new store each iteration is not timed (see ingestOnce).
 func BenchmarkIngestVsSegment(b *testing.B) {
-	fsys, _, texts := benchCorpus(b, 300)
+	fsys, _, parsed := benchDocs(b, 300)
+	texts := make([]string, len(parsed))
+	for i, d := range parsed {
+		texts[i] = d.Text
+	}
 	var textBytes int64
 	for _, t := range texts {
 		textBytes += int64(len(t))
@@ -147,7 +184,7 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 	cores := runtime.GOMAXPROCS(0)
 	segmentAll(b, texts[:1], 1) // load the dictionary outside the timings
 	const gsePasses = 4
-	var tIngest, tPair, tSeg1, tSegN, cpuSeg, cpuIngest time.Duration
+	var tIngest, tPair, tSeg1, tSegN, tAnalyze, cpuSeg, cpuIngest time.Duration
 	var docs int
 	for b.Loop() {
 		s, c := time.Now(), cpuTime()
@@ -161,6 +198,9 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 		}
 		tSegN += time.Since(s)
 		cpuSeg += cpuTime() - c
+		s = time.Now()
+		analyzeAll(b, parsed, cores)
+		tAnalyze += time.Since(s)
 		c = cpuTime()
 		sum, took := ingestOnce(b, fsys)
 		cpuIngest += cpuTime() - c
@@ -175,6 +215,7 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 	gse1 := gsePasses * mb / tSeg1.Seconds()
 	b.ReportMetric(ingest/gseN, "ingest/gse")
 	b.ReportMetric(docsOnly/gseN, "docs/gse")
+	b.ReportMetric(mb/tAnalyze.Seconds()/gseN, "analyze/gse")
 	b.ReportMetric(ingest/gse1, "ingest/gse-1core")
 	if cpuIngest > 0 {
 		// CPU seconds per MB: gse made 2*gsePasses passes.
