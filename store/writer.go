@@ -27,6 +27,13 @@ type Writer struct {
 	stmts map[string]*sql.Stmt
 	// inserts caches the text of multi-row INSERTs by table and rows.
 	inserts map[insertKey]string
+	// group is the open group transaction (see AddDocument), nil when
+	// none is open; pending counts what was added to it.
+	group   *txn
+	pending int
+	// stamp caches now() for the second it was taken in.
+	stamp     string
+	stampUnix int64
 }
 
 type insertKey struct {
@@ -45,6 +52,7 @@ type insertKey struct {
 var writerPragmas = []string{
 	"PRAGMA wal_autocheckpoint = 8192",
 	"PRAGMA journal_size_limit = 67108864",
+	"PRAGMA temp_store = MEMORY",
 }
 
 // defaultPragmas undo writerPragmas when the connection goes back to the
@@ -75,8 +83,10 @@ func (db *DB) oneShot() *Writer {
 	return &Writer{db: db, inserts: map[insertKey]string{}}
 }
 
-// Close releases the Writer's statements and connection.
+// Close releases the Writer's statements and connection. A group still
+// open is rolled back: what was added since the last Commit is not stored.
 func (w *Writer) Close() error {
+	w.Rollback()
 	for _, st := range w.stmts {
 		st.Close()
 	}
@@ -234,6 +244,11 @@ type txn struct {
 func (w *Writer) begin(ctx context.Context) (*txn, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if w.group != nil {
+		// A transaction of its own would have to commit the group, behind
+		// the back of whoever counts what the group stored.
+		return nil, errGroupOpen
 	}
 	t := &txn{w: w, ctx: ctx, run: context.WithoutCancel(ctx)}
 	if w.conn == nil {
