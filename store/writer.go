@@ -49,6 +49,13 @@ type insertKey struct {
 // database and syncs it. Checkpointing every 8,192 pages (32 MiB) syncs
 // eight times less often and copies a page changed by many documents
 // once. The log is truncated back to 64 MiB after a checkpoint.
+//
+// temp_store = MEMORY keeps the sub-journal in memory. Every document of a
+// group is stored inside a savepoint, and every multi-row INSERT in a
+// statement journal: both copy each page they change into the
+// sub-journal first. Past 64 KiB (a document changes some twenty pages)
+// SQLite would spill it to a temporary file, write() every copy, and keep
+// the file growing until the group commits.
 var writerPragmas = []string{
 	"PRAGMA wal_autocheckpoint = 8192",
 	"PRAGMA journal_size_limit = 67108864",
@@ -60,6 +67,7 @@ var writerPragmas = []string{
 var defaultPragmas = []string{
 	"PRAGMA wal_autocheckpoint = 1000",
 	"PRAGMA journal_size_limit = -1",
+	"PRAGMA temp_store = DEFAULT",
 }
 
 // NewWriter opens a Writer on a connection of its own.
