@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -222,4 +223,67 @@ func claimTexts(side align.Side) []string {
 		out = append(out, c.Text+"="+c.Value)
 	}
 	return out
+}
+
+// Two files with the same bytes in one batch (so in one group of the
+// writer) are one document: the second is counted as already stored.
+func TestRunSameContentTwice(t *testing.T) {
+	dir := t.TempDir()
+	files := writeCorpus(t, dir, gen.Config{Seed: 14, TextOnly: true}, 5)
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(files[0].Path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"copy-a.txt", "copy-b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := openStore(t)
+	sum, err := Run(context.Background(), db, Options{Paths: []string{dir}, NoPairing: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != len(files) || sum.Skipped != 2 || sum.Files != len(files)+2 {
+		t.Errorf("%+v: want %d documents and 2 skipped", sum, len(files))
+	}
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM documents"); n != len(files) {
+		t.Errorf("%d documents stored for %d distinct files", n, len(files))
+	}
+}
+
+// A cancelled batch (Ctrl-C) keeps the documents it had stored whole, and
+// its summary counts exactly the documents and claims in the store; run
+// again, it stores the rest.
+func TestRunCancelled(t *testing.T) {
+	dir := t.TempDir()
+	files := writeCorpus(t, dir, gen.Config{Seed: 15}, 60)
+	db := openStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sum, err := Run(ctx, db, Options{Paths: []string{dir}, Workers: 2, Progress: func(s Summary) {
+		if s.Files >= 30 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled run: %v", err)
+	}
+	docs, claims := queryInt(t, db, "SELECT COUNT(*) FROM documents"), queryInt(t, db, "SELECT COUNT(*) FROM claims")
+	if sum.Documents != docs || sum.Claims != claims {
+		t.Errorf("summary counts %d documents and %d claims, the store holds %d and %d", sum.Documents, sum.Claims, docs, claims)
+	}
+	if docs < 30 || docs >= len(files) {
+		t.Errorf("%d of %d documents stored; want the 30 or so read before the cancel, whole", docs, len(files))
+	}
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM pairs"); n != 0 {
+		t.Errorf("a cancelled run paired %d documents", n)
+	}
+	sum, err = Run(context.Background(), db, Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM documents"); n != len(files) || sum.Documents+sum.Skipped != len(files) {
+		t.Errorf("after a rerun: %d documents stored (%+v), want %d", n, sum, len(files))
+	}
 }
