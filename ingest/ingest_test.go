@@ -3,11 +3,14 @@ package ingest
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"figures/align"
 	"figures/corpus"
@@ -285,5 +288,55 @@ func TestRunCancelled(t *testing.T) {
 	}
 	if n := queryInt(t, db, "SELECT COUNT(*) FROM documents"); n != len(files) || sum.Documents+sum.Skipped != len(files) {
 		t.Errorf("after a rerun: %d documents stored (%+v), want %d", n, sum, len(files))
+	}
+}
+
+// slowFS is a file system whose files take a while to open, like a slow
+// network share.
+type slowFS struct {
+	fstest.MapFS
+	delay time.Duration
+}
+
+func (s slowFS) Open(name string) (fs.File, error) {
+	if path.Ext(name) != "" {
+		time.Sleep(s.delay)
+	}
+	return s.MapFS.Open(name)
+}
+
+// Files that trickle in are committed groupAge after the first of a group
+// arrived, not only every groupDocs documents: a slow batch shows its
+// documents stored (and the summary counts them) as it goes.
+func TestRunTrickle(t *testing.T) {
+	g, _ := gen.New(gen.Config{Seed: 16})
+	fsys := fstest.MapFS{}
+	n := 0
+	for range 12 {
+		for _, f := range g.Next() {
+			fsys["in/"+f.Path] = &fstest.MapFile{Data: f.Data}
+			n++
+		}
+	}
+	if n >= groupDocs {
+		t.Fatalf("%d files: the test needs fewer than a group", n)
+	}
+	db := openStore(t)
+	var during []int // documents counted by progress reports before the end
+	sum, err := Run(context.Background(), db, Options{Paths: []string{"in"}, FS: slowFS{fsys, 2 * groupAge / 10},
+		Workers: 1, NoPairing: true, Progress: func(s Summary) {
+			if s.Files < n {
+				during = append(during, s.Documents)
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != n {
+		t.Fatalf("%d documents stored of %d files", sum.Documents, n)
+	}
+	t.Logf("%d files; documents counted as they came: %v", n, during)
+	if len(during) == 0 || during[len(during)-1] == 0 {
+		t.Errorf("documents counted while %d files trickled in: %v; want some committed before the end", n, during)
 	}
 }
