@@ -9,12 +9,15 @@ import (
 	"figures/align"
 )
 
-// Writer stores analysed documents and checked pairs, one transaction
-// each, the way DB.SaveDocument and DB.SavePair do, but faster: it keeps
-// one connection of its own with its statements prepared once and its rows
-// in multi-row INSERTs, and checkpoints less often. Batch ingestion has
-// one Writer (SQLite has one writer at a time anyway). A Writer is not
-// safe for concurrent use; Close returns its connection.
+// Writer stores analysed documents and checked pairs the way
+// DB.SaveDocument and DB.SavePair do, but faster: it keeps one connection
+// of its own with its statements prepared once and its rows in multi-row
+// INSERTs, and checkpoints less often. Its Save methods take one
+// transaction each; AddDocument and AddError store many documents in one
+// transaction, a group, that Commit commits (see group.go). While a group
+// is open the Save methods refuse to run. Batch ingestion has one Writer
+// (SQLite has one writer at a time anyway). A Writer is not safe for
+// concurrent use; Close returns its connection.
 //
 // Its transactions are SQLite's own (BEGIN IMMEDIATE ... COMMIT on its
 // connection) rather than database/sql's, which start a goroutine each to
