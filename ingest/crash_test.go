@@ -102,7 +102,13 @@ func TestCrashSafety(t *testing.T) {
 		checkWhole(t, dbPath)
 	}
 
+	// Documents are committed in groups of up to 64: a third of the batch
+	// is past the first groups and far from the last, so the kill lands
+	// with a group open and most files still to store.
 	killWhen("while storing documents", func() bool { return count("SELECT COUNT(*) FROM documents") >= len(files)/3 })
+	if n := count("SELECT COUNT(*) FROM documents"); n >= len(files) || count("SELECT COUNT(*) FROM pairs") != 0 {
+		t.Errorf("killed after storing %d of %d documents: not while storing", n, len(files))
+	}
 	killWhen("while pairing", func() bool { return count("SELECT COUNT(*) FROM pairs") >= 10 })
 
 	out, err := exec.Command(bin, args...).CombinedOutput()

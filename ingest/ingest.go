@@ -4,11 +4,12 @@
 // (align), and stores everything (store).
 //
 // A batch streams: one goroutine walks the inputs, GOMAXPROCS workers read,
-// decode, segment and extract files in parallel, and one writer stores each
-// document in its own transaction as it arrives, so memory does not grow
-// with the size of the batch and a crash loses at most the documents in
-// flight. Pairing runs after the documents are stored, block by block from
-// the store (see pair.go).
+// decode, segment and extract files in parallel, and one writer stores the
+// documents as they arrive, in groups of up to 64 that commit together (each
+// document inside a savepoint of its own, so it is stored whole or not at
+// all), so memory does not grow with the size of the batch and a crash
+// loses at most the open group. Pairing runs after the documents are
+// stored, block by block from the store (see pair.go).
 package ingest
 
 import (
@@ -184,9 +185,46 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 			opt.Progress(sum)
 		}
 	}
+	// Documents are stored in groups (see store.Writer.AddDocument): what
+	// the open group holds is counted in pending, and in the summary once
+	// the group has committed.
+	var pending struct{ documents, skipped, claims int }
+	commit := func() error {
+		if err := writer.Commit(ctx); err != nil {
+			return err
+		}
+		sum.Documents += pending.documents
+		sum.Skipped += pending.skipped
+		sum.Claims += pending.claims
+		pending.documents, pending.skipped, pending.claims = 0, 0, 0
+		return nil
+	}
+	// The age of the open group: it commits groupAge after it began,
+	// however slowly documents arrive.
+	age := time.NewTimer(groupAge)
+	age.Stop()
+	defer age.Stop()
+	aging := false
 	var storeErr error
-	for r := range results {
-		if storeErr != nil {
+	for {
+		var r result
+		var ok bool
+		select {
+		case r, ok = <-results:
+		case <-age.C:
+			aging = false
+			if storeErr == nil {
+				if storeErr = commit(); storeErr != nil {
+					cancel()
+				}
+				progress()
+			}
+			continue
+		}
+		if !ok {
+			break
+		}
+		if storeErr != nil || ctx.Err() != nil {
 			continue // drain, so the workers can finish
 		}
 		if r.note != "" {
@@ -200,9 +238,7 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 		sum.Bytes += r.size
 		switch {
 		case r.err != nil:
-			if storeErr = sum.fail(ctx, writer, r.path, r.err); storeErr != nil {
-				cancel()
-			}
+			storeErr = sum.fail(ctx, writer, r.path, r.err)
 		case r.known != nil:
 			sum.Skipped++
 			// A known document is paired again only if its block was never
@@ -211,24 +247,29 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 			done, err := db.PairingDone(ctx, r.known.ID)
 			if err != nil {
 				storeErr = err
-				cancel()
 				break
 			}
 			if !done {
 				keys.add(*r.known)
 			}
 		default:
-			id, inserted, err := saveDocument(ctx, writer, *r.side)
+			id, inserted, err := addDocument(ctx, writer, *r.side)
+			var docErr *store.DocumentError
+			if errors.As(err, &docErr) {
+				// The store refused the document (a bug upstream): it
+				// fails like an unreadable file, and the batch goes on.
+				storeErr = sum.fail(ctx, writer, r.path, err)
+				break
+			}
 			if err != nil {
 				storeErr = err
-				cancel()
 				break
 			}
 			if !inserted {
-				sum.Skipped++
+				pending.skipped++
 			} else {
-				sum.Documents++
-				sum.Claims += len(r.side.Claims)
+				pending.documents++
+				pending.claims += len(r.side.Claims)
 				if !opt.NoPairing {
 					recent.add(id, *r.side)
 				}
@@ -236,16 +277,39 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 			d := r.side.Doc
 			keys.add(store.DocRef{ID: id, Path: d.Path, Hash: d.Hash, Lang: d.Lang, Date: d.Date})
 		}
+		if storeErr == nil && writer.Pending() >= groupDocs {
+			storeErr = commit()
+		}
+		if storeErr != nil {
+			cancel()
+		}
+		switch n := writer.Pending(); {
+		case n > 0 && !aging:
+			age.Reset(groupAge)
+			aging = true
+		case n == 0 && aging:
+			age.Stop()
+			aging = false
+		}
 		progress()
 	}
 	sum.Walked = true
 	sum.Found, sum.FoundBytes = int(w.found.Load()), w.foundBytes.Load()
 	if storeErr != nil {
+		// The open group is rolled back: its documents were never counted.
+		writer.Rollback()
 		sum.Seconds = time.Since(start).Seconds()
 		return sum, storeErr
 	}
+	// At the end of the input, and when the batch is cancelled (Ctrl-C):
+	// every document in the open group is whole, so they are kept.
+	if err := commit(); err != nil {
+		sum.Seconds = time.Since(start).Seconds()
+		return sum, err
+	}
 	if err := ctx.Err(); err != nil {
 		sum.Seconds = time.Since(start).Seconds()
+		progress()
 		return sum, err
 	}
 	if !opt.NoPairing {
@@ -262,13 +326,25 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	return sum, nil
 }
 
-// saveDocument stores a document, retrying a few times when SQLite
-// reports the database locked (its transaction was rolled back, so a retry
-// stores the document once).
-func saveDocument(ctx context.Context, w *store.Writer, side align.Side) (int64, bool, error) {
+// Group commit: the writer commits its open group when it holds
+// groupDocs documents (and errors), when it is groupAge old, at the end of
+// the input and before pairing. 64 documents take a commit's cost off
+// all but one in 64; beyond that a commit saves little more, and a crash
+// or a lock held elsewhere would cost more.
+const (
+	groupDocs = 64
+	groupAge  = 200 * time.Millisecond
+)
+
+// addDocument adds a document to the writer's open group. When no group
+// is open, beginning one may find the database locked by another process
+// for longer than the busy timeout: nothing is lost then, and it is tried
+// again a few times. Within an open group there is no lock to wait for.
+func addDocument(ctx context.Context, w *store.Writer, side align.Side) (int64, bool, error) {
 	for attempt := 0; ; attempt++ {
-		id, inserted, err := w.SaveDocument(ctx, side)
-		if err == nil || !store.IsBusy(err) || attempt == 4 {
+		open := w.Pending() > 0
+		id, inserted, err := w.AddDocument(ctx, side)
+		if err == nil || open || !store.IsBusy(err) || attempt == 4 {
 			return id, inserted, err
 		}
 		select {
@@ -369,7 +445,7 @@ func (s *Summary) fail(ctx context.Context, w *store.Writer, path string, err er
 	if len(s.Failures) < maxFailures {
 		s.Failures = append(s.Failures, Failure{Path: path, Reason: reason})
 	}
-	if err := w.SaveError(ctx, path, reason); err != nil {
+	if err := w.AddError(ctx, path, reason); err != nil {
 		return fmt.Errorf("ingest %s: %w", path, err)
 	}
 	return nil

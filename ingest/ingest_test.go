@@ -2,11 +2,15 @@ package ingest
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"figures/align"
 	"figures/corpus"
@@ -222,4 +226,117 @@ func claimTexts(side align.Side) []string {
 		out = append(out, c.Text+"="+c.Value)
 	}
 	return out
+}
+
+// Two files with the same bytes in one batch (so in one group of the
+// writer) are one document: the second is counted as already stored.
+func TestRunSameContentTwice(t *testing.T) {
+	dir := t.TempDir()
+	files := writeCorpus(t, dir, gen.Config{Seed: 14, TextOnly: true}, 5)
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(files[0].Path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"copy-a.txt", "copy-b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := openStore(t)
+	sum, err := Run(context.Background(), db, Options{Paths: []string{dir}, NoPairing: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != len(files) || sum.Skipped != 2 || sum.Files != len(files)+2 {
+		t.Errorf("%+v: want %d documents and 2 skipped", sum, len(files))
+	}
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM documents"); n != len(files) {
+		t.Errorf("%d documents stored for %d distinct files", n, len(files))
+	}
+}
+
+// A cancelled batch (Ctrl-C) keeps the documents it had stored whole, and
+// its summary counts exactly the documents and claims in the store; run
+// again, it stores the rest.
+func TestRunCancelled(t *testing.T) {
+	dir := t.TempDir()
+	files := writeCorpus(t, dir, gen.Config{Seed: 15}, 60)
+	db := openStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sum, err := Run(ctx, db, Options{Paths: []string{dir}, Workers: 2, Progress: func(s Summary) {
+		if s.Files >= 30 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled run: %v", err)
+	}
+	docs, claims := queryInt(t, db, "SELECT COUNT(*) FROM documents"), queryInt(t, db, "SELECT COUNT(*) FROM claims")
+	if sum.Documents != docs || sum.Claims != claims {
+		t.Errorf("summary counts %d documents and %d claims, the store holds %d and %d", sum.Documents, sum.Claims, docs, claims)
+	}
+	if docs < 30 || docs >= len(files) {
+		t.Errorf("%d of %d documents stored; want the 30 or so read before the cancel, whole", docs, len(files))
+	}
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM pairs"); n != 0 {
+		t.Errorf("a cancelled run paired %d documents", n)
+	}
+	sum, err = Run(context.Background(), db, Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM documents"); n != len(files) || sum.Documents+sum.Skipped != len(files) {
+		t.Errorf("after a rerun: %d documents stored (%+v), want %d", n, sum, len(files))
+	}
+}
+
+// slowFS is a file system whose files take a while to open, like a slow
+// network share.
+type slowFS struct {
+	fstest.MapFS
+	delay time.Duration
+}
+
+func (s slowFS) Open(name string) (fs.File, error) {
+	if path.Ext(name) != "" {
+		time.Sleep(s.delay)
+	}
+	return s.MapFS.Open(name)
+}
+
+// Files that trickle in are committed groupAge after the first of a group
+// arrived, not only every groupDocs documents: a slow batch shows its
+// documents stored (and the summary counts them) as it goes.
+func TestRunTrickle(t *testing.T) {
+	g, _ := gen.New(gen.Config{Seed: 16})
+	fsys := fstest.MapFS{}
+	n := 0
+	for range 12 {
+		for _, f := range g.Next() {
+			fsys["in/"+f.Path] = &fstest.MapFile{Data: f.Data}
+			n++
+		}
+	}
+	if n >= groupDocs {
+		t.Fatalf("%d files: the test needs fewer than a group", n)
+	}
+	db := openStore(t)
+	var during []int // documents counted by progress reports before the end
+	sum, err := Run(context.Background(), db, Options{Paths: []string{"in"}, FS: slowFS{fsys, 2 * groupAge / 10},
+		Workers: 1, NoPairing: true, Progress: func(s Summary) {
+			if s.Files < n {
+				during = append(during, s.Documents)
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != n {
+		t.Fatalf("%d documents stored of %d files", sum.Documents, n)
+	}
+	t.Logf("%d files; documents counted as they came: %v", n, during)
+	if len(during) == 0 || during[len(during)-1] == 0 {
+		t.Errorf("documents counted while %d files trickled in: %v; want some committed before the end", n, during)
+	}
 }

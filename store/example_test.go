@@ -2,11 +2,15 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"figures/align"
 	"figures/store"
 	"figures/store/storetest"
 )
@@ -54,6 +58,60 @@ func ExampleDB_SaveDocument() {
 	// Output:
 	// 1 true <nil>
 	// 1 false <nil>
+}
+
+// A batch stores documents in groups: one transaction for many documents,
+// each whole or not at all.
+func ExampleWriter_AddDocument() {
+	db, done := tempStore()
+	defer done()
+	ctx := context.Background()
+	w, err := db.NewWriter(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer w.Close()
+
+	zh, en, _ := storetest.Pair()
+	a, b := storetest.Singles()
+	for _, s := range []align.Side{zh, en, a, b, zh} {
+		id, inserted, err := w.AddDocument(ctx, s)
+		fmt.Println(s.Doc.Path, id, inserted, err)
+		if w.Pending() >= 3 { // ingest commits every 64 documents
+			if err := w.Commit(ctx); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}
+	if err := w.Commit(ctx); err != nil { // and at the end
+		log.Fatal(err)
+	}
+	counts, _ := db.Counts(ctx)
+	fmt.Println(counts["documents"], "documents,", counts["claims"], "claims")
+	// Output:
+	// zh/report.txt 1 true <nil>
+	// en/report.txt 2 true <nil>
+	// zh/marriage.txt 3 true <nil>
+	// en/charity.txt 4 true <nil>
+	// zh/report.txt 1 false <nil>
+	// 4 documents, 16 claims
+}
+
+// Open refuses a database that another program made.
+func ExampleOpen_otherDatabase() {
+	dir, _ := os.MkdirTemp("", "figures-example")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "notes.sqlite")
+	other, _ := sql.Open("sqlite3", path)
+	other.Exec("CREATE TABLE notes (body TEXT)")
+	other.Close()
+
+	_, err := store.Open(path)
+	fmt.Println(errors.Is(err, store.ErrNotStore))
+	fmt.Println(strings.Replace(err.Error(), dir, "DIR", 1))
+	// Output:
+	// true
+	// DIR/notes.sqlite is an SQLite database but not a figures store (figures leaves it alone)
 }
 
 func ExampleDB_PairSummaries() {

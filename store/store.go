@@ -1,8 +1,9 @@
 // Package store keeps figures' facts in SQLite: documents with their text,
 // sentences and claims, document pairs with their sentence alignment and
 // figure links, and ingest errors. The schema is versioned by embedded
-// migrations that the store applies itself; every document is written in one
-// transaction so a crash never leaves one half-stored.
+// migrations that the store applies itself; every document is written whole
+// inside one transaction (alone, or in a group with others, each in a
+// savepoint of its own) so a crash never leaves one half-stored.
 package store
 
 import (
@@ -16,7 +17,7 @@ import (
 	"sort"
 	"strings"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
+	"github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
 )
 
 //go:embed migrations/*.sql
@@ -28,12 +29,21 @@ type DB struct {
 	path string
 }
 
-// Open opens (creating if needed) the store at path and migrates it to the
-// current schema. Foreign keys are on and the journal is WAL.
+// Open opens the store at path and migrates it to the current schema. A
+// missing or empty (0-byte) file becomes a new store. A file that is
+// something else is refused, untouched: a file that is not SQLite, and an
+// SQLite database of another program (tables, but no figures schema),
+// which migrating would fill with figures' tables. Foreign keys are on
+// and the journal is WAL.
 func Open(path string) (*DB, error) {
-	// The path goes into a file: URI, where ?, # and % mean something.
-	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	dsn := "file:" + esc + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
+	if err := vet(path, false); err != nil {
+		return nil, err
+	}
+	return open(path)
+}
+
+func open(path string) (*DB, error) {
+	dsn := "file:" + uriPath(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
 	sdb, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -48,19 +58,74 @@ func Open(path string) (*DB, error) {
 
 // OpenExisting is Open for readers (export, serve, the demo's report): a
 // store that does not exist is an error wrapping fs.ErrNotExist rather than
-// a new empty database.
+// a new empty database, and so is an empty file or an SQLite database
+// with no tables, which hold nothing to read.
 func OpenExisting(path string) (*DB, error) {
+	if err := vet(path, true); err != nil {
+		return nil, err
+	}
+	return open(path)
+}
+
+// ErrNotStore is returned by Open and OpenExisting for a file that is not
+// a figures store: not SQLite, or another program's SQLite database.
+var ErrNotStore = errors.New("not a figures store")
+
+// uriPath escapes path for a file: URI, where ?, # and % mean something.
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
+// vet looks at the file at path before Open lets SQLite near it: opening
+// a database with the store's settings turns on WAL (which rewrites the
+// file's header) and migrating creates tables, neither of which may happen
+// to a file that is not a figures store. It reads the file through a
+// read-only connection. existing says that the store must already hold a
+// figures schema.
+func vet(path string, existing bool) error {
+	const hint = "run figures ingest --db %s FILES... first"
 	fi, err := os.Stat(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("open %s: %w (run figures ingest or figures demo first)", path, fs.ErrNotExist)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if existing {
+			return fmt.Errorf("open %s: %w ("+hint+")", path, fs.ErrNotExist, path)
 		}
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil // Open creates it, or says why it cannot
+	case err != nil:
+		return fmt.Errorf("open %s: %w", path, err)
+	case fi.IsDir():
+		return fmt.Errorf("open %s: is a directory, not a figures store", path)
+	case fi.Size() == 0:
+		if existing {
+			return fmt.Errorf("open %s: empty file, %w ("+hint+")", path, ErrNotStore, path)
+		}
+		return nil
 	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("open %s: is a directory, not a figures database", path)
+	ro, err := sql.Open("sqlite3", "file:"+uriPath(path)+"?mode=ro&_busy_timeout=10000")
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
 	}
-	return Open(path)
+	defer ro.Close()
+	var version, tables, documents int
+	err = ro.QueryRow("PRAGMA user_version").Scan(&version)
+	if err == nil {
+		err = ro.QueryRow(`SELECT count(*), count(*) FILTER (WHERE name = 'documents') FROM sqlite_schema
+			WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&tables, &documents)
+	}
+	var se sqlite3.Error
+	switch {
+	case errors.As(err, &se) && se.Code == sqlite3.ErrNotADB:
+		return fmt.Errorf("%s is not an SQLite database, %w", path, ErrNotStore)
+	case err != nil:
+		// Whatever kept a read-only connection from reading (a lock held
+		// too long, permissions) the real open reports better.
+		return nil
+	case tables > 0 && (version == 0 || documents == 0), tables == 0 && version > 0:
+		return fmt.Errorf("%s is an SQLite database but %w (figures leaves it alone)", path, ErrNotStore)
+	case tables == 0 && existing:
+		return fmt.Errorf("open %s: an empty SQLite database, %w ("+hint+")", path, ErrNotStore, path)
+	}
+	return nil
 }
 
 // Path is the file the store was opened from.

@@ -188,6 +188,149 @@ func TestOpenErrors(t *testing.T) {
 	}
 }
 
+// sqliteFile makes an SQLite database at path, as another program would,
+// with the statements given, and returns its bytes.
+func sqliteFile(t *testing.T, path string, stmts ...string) []byte {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// Open and OpenExisting refuse, untouched, a file that is not a figures
+// store: another program's SQLite database (whatever its user_version),
+// a file that is not SQLite.
+func TestOpenRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name  string
+		stmts []string
+		text  string // a file that is not SQLite, when set
+		want  string
+	}{
+		{name: "notes.sqlite", stmts: []string{"CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)", "INSERT INTO notes (body) VALUES ('buy milk')"},
+			want: "is an SQLite database but not a figures store"},
+		{name: "versioned.db", stmts: []string{"CREATE TABLE settings (k TEXT, v TEXT)", "PRAGMA user_version = 3"},
+			want: "is an SQLite database but not a figures store"},
+		{name: "version-only.db", stmts: []string{"PRAGMA user_version = 2"},
+			want: "is an SQLite database but not a figures store"},
+		{name: "notes.txt", text: strings.Repeat("not a database\n", 100), want: "is not an SQLite database"},
+	} {
+		path := filepath.Join(dir, c.name)
+		var before []byte
+		if c.text != "" {
+			before = []byte(c.text)
+			os.WriteFile(path, before, 0o644)
+		} else {
+			before = sqliteFile(t, path, c.stmts...)
+		}
+		for _, o := range []struct {
+			name string
+			open func(string) (*store.DB, error)
+		}{{"Open", store.Open}, {"OpenExisting", store.OpenExisting}} {
+			db, err := o.open(path)
+			if err == nil {
+				db.Close()
+				t.Errorf("%s(%s) succeeded", o.name, c.name)
+				continue
+			}
+			if !errors.Is(err, store.ErrNotStore) || !strings.Contains(err.Error(), path+" "+c.want) {
+				t.Errorf("%s(%s) = %v; want ErrNotStore saying %q", o.name, c.name, err, path+" "+c.want)
+			}
+		}
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Errorf("%s was changed by opening it", c.name)
+		}
+		for _, suffix := range []string{"-wal", "-shm"} {
+			if _, err := os.Stat(path + suffix); err == nil {
+				t.Errorf("opening %s left %s behind", c.name, c.name+suffix)
+			}
+		}
+	}
+}
+
+// Open makes a new store of a missing file, an empty (0-byte) file and an
+// SQLite database with no tables; OpenExisting refuses all three, and
+// leaves them as they were.
+func TestOpenNewAndEmpty(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	blank := filepath.Join(dir, "blank.db") // SQLite, but no tables
+	missing := filepath.Join(dir, "missing.db")
+	setup := func() {
+		for _, p := range []string{empty, blank, missing} {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(p + suffix)
+			}
+		}
+		os.WriteFile(empty, nil, 0o644)
+		sqliteFile(t, blank, "CREATE TABLE t (x)", "DROP TABLE t")
+	}
+
+	setup()
+	for _, c := range []struct{ path, want string }{
+		{empty, "empty file, not a figures store"},
+		{blank, "an empty SQLite database, not a figures store"},
+		{missing, "file does not exist"},
+	} {
+		before, _ := os.ReadFile(c.path)
+		db, err := store.OpenExisting(c.path)
+		if err == nil {
+			db.Close()
+			t.Errorf("OpenExisting(%s) succeeded", filepath.Base(c.path))
+			continue
+		}
+		if !strings.Contains(err.Error(), c.path) || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "figures ingest") {
+			t.Errorf("OpenExisting(%s) = %v; want an error naming it, saying %q and how to make a store", filepath.Base(c.path), err, c.want)
+		}
+		if c.path == missing {
+			if !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("OpenExisting(missing) = %v, want fs.ErrNotExist", err)
+			}
+			if _, err := os.Stat(missing); err == nil {
+				t.Error("OpenExisting created the missing store")
+			}
+		} else if !errors.Is(err, store.ErrNotStore) {
+			t.Errorf("OpenExisting(%s) = %v, want ErrNotStore", filepath.Base(c.path), err)
+		}
+		if after, _ := os.ReadFile(c.path); string(after) != string(before) {
+			t.Errorf("OpenExisting changed %s", filepath.Base(c.path))
+		}
+	}
+
+	setup()
+	for _, p := range []string{empty, blank, missing} {
+		db, err := store.Open(p)
+		if err != nil {
+			t.Errorf("Open(%s) = %v", filepath.Base(p), err)
+			continue
+		}
+		if v, _ := db.Version(context.Background()); v != store.SchemaVersion() {
+			t.Errorf("Open(%s): version %d, want a new store of version %d", filepath.Base(p), v, store.SchemaVersion())
+		}
+		db.Close()
+		// Now it is a store, and OpenExisting opens it.
+		db, err = store.OpenExisting(p)
+		if err != nil {
+			t.Errorf("OpenExisting(%s) after Open = %v", filepath.Base(p), err)
+			continue
+		}
+		db.Close()
+	}
+}
+
 // Paths are passed to SQLite as file: URIs; characters that mean something
 // in a URI must still name the file.
 func TestOpenOddPath(t *testing.T) {

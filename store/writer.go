@@ -9,12 +9,15 @@ import (
 	"figures/align"
 )
 
-// Writer stores analysed documents and checked pairs, one transaction
-// each, the way DB.SaveDocument and DB.SavePair do, but faster: it keeps
-// one connection of its own with its statements prepared once and its rows
-// in multi-row INSERTs, and checkpoints less often. Batch ingestion has
-// one Writer (SQLite has one writer at a time anyway). A Writer is not
-// safe for concurrent use; Close returns its connection.
+// Writer stores analysed documents and checked pairs the way
+// DB.SaveDocument and DB.SavePair do, but faster: it keeps one connection
+// of its own with its statements prepared once and its rows in multi-row
+// INSERTs, and checkpoints less often. Its Save methods take one
+// transaction each; AddDocument and AddError store many documents in one
+// transaction, a group, that Commit commits (see group.go). While a group
+// is open the Save methods refuse to run. Batch ingestion has one Writer
+// (SQLite has one writer at a time anyway). A Writer is not safe for
+// concurrent use; Close returns its connection.
 //
 // Its transactions are SQLite's own (BEGIN IMMEDIATE ... COMMIT on its
 // connection) rather than database/sql's, which start a goroutine each to
@@ -27,6 +30,13 @@ type Writer struct {
 	stmts map[string]*sql.Stmt
 	// inserts caches the text of multi-row INSERTs by table and rows.
 	inserts map[insertKey]string
+	// group is the open group transaction (see AddDocument), nil when
+	// none is open; pending counts what was added to it.
+	group   *txn
+	pending int
+	// stamp caches now() for the second it was taken in.
+	stamp     string
+	stampUnix int64
 }
 
 type insertKey struct {
@@ -42,9 +52,17 @@ type insertKey struct {
 // database and syncs it. Checkpointing every 8,192 pages (32 MiB) syncs
 // eight times less often and copies a page changed by many documents
 // once. The log is truncated back to 64 MiB after a checkpoint.
+//
+// temp_store = MEMORY keeps the sub-journal in memory. Every document of a
+// group is stored inside a savepoint, and every multi-row INSERT in a
+// statement journal: both copy each page they change into the
+// sub-journal first. Past 64 KiB (a document changes some twenty pages)
+// SQLite would spill it to a temporary file, write() every copy, and keep
+// the file growing until the group commits.
 var writerPragmas = []string{
 	"PRAGMA wal_autocheckpoint = 8192",
 	"PRAGMA journal_size_limit = 67108864",
+	"PRAGMA temp_store = MEMORY",
 }
 
 // defaultPragmas undo writerPragmas when the connection goes back to the
@@ -52,6 +70,7 @@ var writerPragmas = []string{
 var defaultPragmas = []string{
 	"PRAGMA wal_autocheckpoint = 1000",
 	"PRAGMA journal_size_limit = -1",
+	"PRAGMA temp_store = DEFAULT",
 }
 
 // NewWriter opens a Writer on a connection of its own.
@@ -75,8 +94,10 @@ func (db *DB) oneShot() *Writer {
 	return &Writer{db: db, inserts: map[insertKey]string{}}
 }
 
-// Close releases the Writer's statements and connection.
+// Close releases the Writer's statements and connection. A group still
+// open is rolled back: what was added since the last Commit is not stored.
 func (w *Writer) Close() error {
+	w.Rollback()
 	for _, st := range w.stmts {
 		st.Close()
 	}
@@ -234,6 +255,11 @@ type txn struct {
 func (w *Writer) begin(ctx context.Context) (*txn, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if w.group != nil {
+		// A transaction of its own would have to commit the group, behind
+		// the back of whoever counts what the group stored.
+		return nil, errGroupOpen
 	}
 	t := &txn{w: w, ctx: ctx, run: context.WithoutCancel(ctx)}
 	if w.conn == nil {

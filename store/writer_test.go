@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -181,5 +182,206 @@ func TestLoaderSides(t *testing.T) {
 	}
 	if _, err := l.Sides(ctx, []int64{ids[0], 999}); err == nil || !strings.Contains(err.Error(), "999") {
 		t.Errorf("Sides with a missing document: err = %v", err)
+	}
+}
+
+// countDocs counts the documents another connection sees.
+func countDocs(t *testing.T, db *store.DB) int {
+	t.Helper()
+	var n int
+	if err := db.SQL().QueryRow("SELECT COUNT(*) FROM documents").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A group stores what one transaction per document stores, visible to
+// others only once it commits.
+func TestGroupStoresWhatTheDBStores(t *testing.T) {
+	ctx := context.Background()
+	zh, en, r := storetest.Pair()
+	a, b := storetest.Singles()
+	long := longSide("zh/long.txt", 77)
+	viaDB, viaGroup := open(t), open(t)
+	w, err := viaGroup.NewWriter(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for i, s := range []align.Side{zh, en, a, b, long} {
+		if _, _, err := viaDB.SaveDocument(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		id, inserted, err := w.AddDocument(ctx, s)
+		if err != nil || !inserted || id != int64(i+1) {
+			t.Fatalf("AddDocument(%s) = %d, %v, %v", s.Doc.Path, id, inserted, err)
+		}
+	}
+	if err := viaDB.SaveError(ctx, "x.html", "x.html: no text"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.AddError(ctx, "x.html", "x.html: no text"); err != nil {
+		t.Fatal(err)
+	}
+	if n := w.Pending(); n != 6 {
+		t.Errorf("Pending = %d, want 6", n)
+	}
+	if n := countDocs(t, viaGroup); n != 0 {
+		t.Errorf("another connection sees %d documents before the commit", n)
+	}
+	if _, err := w.SavePair(ctx, 1, 2, 0.83, r); err == nil {
+		t.Error("SavePair with a group open succeeded")
+	}
+	if err := w.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if w.Pending() != 0 {
+		t.Errorf("Pending after Commit = %d", w.Pending())
+	}
+	if _, err := viaDB.SavePair(ctx, 1, 2, 0.83, r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.SavePair(ctx, 1, 2, 0.83, r); err != nil {
+		t.Fatalf("SavePair after the commit: %v", err)
+	}
+	for _, db := range []*store.DB{viaDB, viaGroup} {
+		if err := storetest.Freeze(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := dump(t, viaGroup), dump(t, viaDB); got != want {
+		t.Errorf("group stored\n%s\nDB stored\n%s", got, want)
+	}
+}
+
+// Within one group, the same content twice is stored once, and changed
+// content at the same path is the next version.
+func TestGroupIdempotent(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	w, err := db.NewWriter(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	zh, _, _ := storetest.Pair()
+	copied := zh
+	doc := *zh.Doc
+	doc.Path = "elsewhere/copy.txt" // same bytes, another path
+	copied.Doc = &doc
+	changed := longSide(zh.Doc.Path, 3) // same path, other bytes
+
+	id1, ins1, err1 := w.AddDocument(ctx, zh)
+	id2, ins2, err2 := w.AddDocument(ctx, zh)
+	id3, ins3, err3 := w.AddDocument(ctx, copied)
+	id4, ins4, err4 := w.AddDocument(ctx, changed)
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		t.Fatal(err)
+	}
+	if !ins1 || ins2 || ins3 || !ins4 || id2 != id1 || id3 != id1 || id4 == id1 {
+		t.Errorf("ids %d %d %d %d, inserted %v %v %v %v; want the first id three times, then a new one",
+			id1, id2, id3, id4, ins1, ins2, ins3, ins4)
+	}
+	if err := w.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rows := storetest.Rows(t, db.SQL(), "SELECT path, version FROM documents ORDER BY id")
+	if got := fmt.Sprint(rows); got != "[[zh/report.txt 1] [zh/report.txt 2]]" {
+		t.Errorf("documents (path, version) = %s", got)
+	}
+}
+
+// A document the store refuses is rolled back alone, named with its bad
+// row; the documents before and after it in the group are stored.
+func TestGroupRefusedDocument(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	w, err := db.NewWriter(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	bad := longSide("zh/bad.txt", 50)
+	bad.Claims[71].Kind = "bogus"
+	dup := longSide("zh/dup.txt", 40)
+	dup.Claims[40].Start, dup.Claims[40].End = dup.Claims[39].Start, dup.Claims[39].End
+	if _, _, err := w.AddDocument(ctx, longSide("zh/before.txt", 20)); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		side align.Side
+		row  string
+	}{{bad, bad.Claims[71].Text}, {dup, dup.Claims[40].Text}} {
+		_, _, err := w.AddDocument(ctx, c.side)
+		var de *store.DocumentError
+		if !errors.As(err, &de) || de.Path != c.side.Doc.Path || !strings.Contains(err.Error(), c.row) {
+			t.Errorf("AddDocument(%s) = %v; want a DocumentError naming the document and %q", c.side.Doc.Path, err, c.row)
+		}
+	}
+	if _, _, err := w.AddDocument(ctx, longSide("zh/after.txt", 30)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.AddError(ctx, bad.Doc.Path, "refused"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rows := storetest.Rows(t, db.SQL(), `SELECT d.path, (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id),
+		(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) FROM documents d ORDER BY d.id`)
+	if got := fmt.Sprint(rows); got != "[[zh/before.txt 20 40] [zh/after.txt 30 60]]" {
+		t.Errorf("stored (path, sentences, claims) = %s", got)
+	}
+	counts, _ := db.Counts(ctx)
+	if counts["claims"] != 100 || counts["sentences"] != 50 || counts["errors"] != 1 {
+		t.Errorf("counts = %v; rows of the refused documents are left", counts)
+	}
+}
+
+// Rollback, Close and a cancelled context: nothing of an uncommitted group
+// is stored, and a cancelled context adds nothing but leaves the group to
+// be committed.
+func TestGroupRollback(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	w, err := db.NewWriter(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, en, _ := storetest.Pair()
+	a, b := storetest.Singles()
+	if _, _, err := w.AddDocument(ctx, zh); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if w.Pending() != 0 || countDocs(t, db) != 0 {
+		t.Errorf("after Rollback: %d pending, %d stored", w.Pending(), countDocs(t, db))
+	}
+
+	cancelled, cancel := context.WithCancel(ctx)
+	if _, _, err := w.AddDocument(cancelled, en); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if _, _, err := w.AddDocument(cancelled, a); !errors.Is(err, context.Canceled) {
+		t.Errorf("AddDocument with a cancelled context = %v", err)
+	}
+	if err := w.Commit(cancelled); err != nil {
+		t.Errorf("Commit with a cancelled context = %v; the documents added are whole", err)
+	}
+	if got := fmt.Sprint(storetest.Rows(t, db.SQL(), "SELECT path FROM documents")); got != "[[en/report.txt]]" {
+		t.Errorf("stored %s, want only en/report.txt", got)
+	}
+
+	if _, _, err := w.AddDocument(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := countDocs(t, db); n != 1 {
+		t.Errorf("%d documents after Close with a group open; its group is rolled back", n)
 	}
 }
