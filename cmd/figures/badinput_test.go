@@ -286,12 +286,12 @@ func TestForeignDatabase(t *testing.T) {
 		args []string
 		err  string
 	}{
-		{[]string{"export", "--db", other, "--table", "claims"}, "a SQLite database of another program"},
-		{[]string{"ingest", "--quiet", "--db", other, zh}, "a SQLite database of another program"},
-		{[]string{"demo", "--db", other}, "a SQLite database of another program"},
-		{[]string{"serve", "--db", other, "--addr", "127.0.0.1:0"}, "a SQLite database of another program"},
-		{[]string{"export", "--db", empty, "--table", "claims"}, "is empty, not a figures database"},
-		{[]string{"serve", "--db", empty, "--addr", "127.0.0.1:0"}, "is empty, not a figures database"},
+		{[]string{"export", "--db", other, "--table", "claims"}, "is an SQLite database but not a figures store"},
+		{[]string{"ingest", "--quiet", "--db", other, zh}, "is an SQLite database but not a figures store"},
+		{[]string{"demo", "--db", other}, "is an SQLite database but not a figures store"},
+		{[]string{"serve", "--db", other, "--addr", "127.0.0.1:0"}, "is an SQLite database but not a figures store"},
+		{[]string{"export", "--db", empty, "--table", "claims"}, "empty file, not a figures store"},
+		{[]string{"serve", "--db", empty, "--addr", "127.0.0.1:0"}, "empty file, not a figures store"},
 	} {
 		code, _, errs := cli(t, "", tc.args...)
 		if code != exitUsage || !strings.Contains(errs, tc.err) {

@@ -36,9 +36,6 @@ func cmdDemo(ctx context.Context, e env, args []string) int {
 			return fail(e, prog, exitUsage, err)
 		}
 	}
-	if err := checkDatabase(*dbPath, false); err != nil {
-		return fail(e, prog, exitUsage, err)
-	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
 		return fail(e, prog, exitUsage, createError(*dbPath, err))

@@ -31,9 +31,6 @@ func cmdExport(ctx context.Context, e env, args []string) int {
 	if table.value == "" {
 		return usageError(e, prog, fmt.Errorf("--table is required (one of %s)", strings.Join(export.Names(), ", ")))
 	}
-	if err := checkDatabase(*dbPath, true); err != nil {
-		return fail(e, prog, exitUsage, err)
-	}
 	db, err := store.OpenExisting(*dbPath)
 	if err != nil {
 		return fail(e, prog, exitUsage, err)

@@ -36,9 +36,6 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 	if len(paths) == 0 {
 		return usageError(e, prog, errors.New("no files or folders given"))
 	}
-	if err := checkDatabase(*dbPath, false); err != nil {
-		return fail(e, prog, exitUsage, err)
-	}
 	db, err := store.Open(*dbPath)
 	if err != nil {
 		return fail(e, prog, exitUsage, createError(*dbPath, err))
@@ -79,8 +76,9 @@ func cmdIngest(ctx context.Context, e env, args []string) int {
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			// Each document is stored in its own transaction: what was
-			// stored stays, the rest is done by running the command again.
+			// ingest.Run committed every document it had analysed (each
+			// whole, in its savepoint): what was stored stays, the rest is
+			// done by running the command again.
 			err = fmt.Errorf("%w: %s stored; run the same command again to finish the batch", errInterrupted, docs(sum.Documents))
 		}
 		return fail(e, prog, exitUsage, err)

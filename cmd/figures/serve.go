@@ -44,10 +44,7 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 		}
 		return 2
 	}
-	if err := checkDatabase(*dbPath, true); err != nil {
-		return fail(e, prog, exitUsage, err)
-	}
-	db, err := store.Open(*dbPath)
+	db, err := store.OpenExisting(*dbPath)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "figures serve:", err)
 		return 2
