@@ -21,6 +21,7 @@ var lexiconTSV string
 type Lexicon struct {
 	zh      map[string][]int32     // Chinese form -> concepts
 	zhMax   int                    // longest Chinese form, in runes
+	zhFirst map[rune]int           // first character of a Chinese form -> longest form it begins, in runes
 	enExact map[string][]int32     // English word -> concepts (single-word forms)
 	enPre   map[string][]int32     // English prefix (from "word*") -> concepts
 	enMin   int                    // shortest prefix
@@ -61,7 +62,7 @@ func mustLexicon() *Lexicon {
 
 // ParseLexicon reads a lexicon in the format of data/lexicon.tsv.
 func ParseLexicon(data string) (*Lexicon, error) {
-	l := &Lexicon{zh: map[string][]int32{}, enExact: map[string][]int32{}, enPre: map[string][]int32{},
+	l := &Lexicon{zh: map[string][]int32{}, zhFirst: map[rune]int{}, enExact: map[string][]int32{}, enPre: map[string][]int32{},
 		multi: map[string][]multiForm{}, enMin: 1 << 30}
 	for ln, line := range strings.Split(data, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -80,7 +81,10 @@ func ParseLexicon(data string) (*Lexicon, error) {
 				continue
 			}
 			l.zh[z] = appendUnique(l.zh[z], c)
-			l.zhMax = max(l.zhMax, utf8.RuneCountInString(z))
+			n := utf8.RuneCountInString(z)
+			l.zhMax = max(l.zhMax, n)
+			first, _ := utf8.DecodeRuneInString(z)
+			l.zhFirst[first] = max(l.zhFirst[first], n)
 		}
 		for _, e := range strings.Split(enPart, "|") {
 			var words []enWord
@@ -129,6 +133,38 @@ func (l *Lexicon) zhConcepts(dst []int32, runes []rune, minLen int) []int32 {
 		n := min(l.zhMax, len(runes)-i)
 		for ; n >= minLen; n-- {
 			if cs, ok := l.zh[string(runes[i:i+n])]; ok {
+				dst = append(dst, cs...)
+				break
+			}
+		}
+		if n < minLen {
+			n = 1
+		}
+		i += n
+	}
+	return dst
+}
+
+// zhTextConcepts is zhConcepts on text, without converting it to runes,
+// and trying at each position only the form lengths the lexicon has for
+// the character there.
+func (l *Lexicon) zhTextConcepts(dst []int32, text string, minLen int) []int32 {
+	var buf [128]int
+	off := buf[:0] // byte offset of each rune, and of the end
+	for i := range text {
+		off = append(off, i)
+	}
+	off = append(off, len(text))
+	nr := len(off) - 1
+	for i := 0; i < nr; {
+		r, _ := utf8.DecodeRuneInString(text[off[i]:])
+		if !unicode.Is(unicode.Han, r) {
+			i++
+			continue
+		}
+		n := min(l.zhFirst[r], nr-i)
+		for ; n >= minLen; n-- {
+			if cs, ok := l.zh[text[off[i]:off[i+n]]]; ok {
 				dst = append(dst, cs...)
 				break
 			}

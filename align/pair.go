@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"time"
-	"unicode"
 )
 
 // DocPair proposes that Chinese document ZH (an index into the zh list) is
@@ -40,17 +39,34 @@ func PairDocuments(zh, en []Side) []DocPair {
 	if len(zh) == 0 || len(en) == 0 {
 		return nil
 	}
-	zf := make([]docFeatures, len(zh))
+	zp := make([]*Prepared, len(zh))
 	for i := range zh {
-		zf[i] = features(&zh[i], true)
+		zp[i] = prepare(zh[i], true, true)
 	}
-	ef := make([]docFeatures, len(en))
+	ep := make([]*Prepared, len(en))
 	for j := range en {
-		ef[j] = features(&en[j], false)
+		ep[j] = prepare(en[j], false, true)
+	}
+	return PairPrepared(zp, ep)
+}
+
+// PairPrepared is PairDocuments on prepared sides: it gives the pairs
+// PairDocuments gives for their sides, without reading the documents again.
+func PairPrepared(zh, en []*Prepared) []DocPair {
+	if len(zh) == 0 || len(en) == 0 {
+		return nil
+	}
+	zf := make([]*docFeatures, len(zh))
+	for i, p := range zh {
+		zf[i] = p.features(true)
+	}
+	ef := make([]*docFeatures, len(en))
+	for j, p := range en {
+		ef[j] = p.features(false)
 	}
 	// Inverse document frequency over the batch, both languages pooled.
 	df := map[string]int{}
-	for _, fs := range [][]docFeatures{zf, ef} {
+	for _, fs := range [][]*docFeatures{zf, ef} {
 		for _, f := range fs {
 			for k := range f.items {
 				df[k]++
@@ -163,77 +179,12 @@ type docFeatures struct {
 	chars float64 // length in Chinese characters (English converted at 0.3)
 }
 
-func features(s *Side, zhDoc bool) docFeatures {
-	lx := mustLexicon()
-	f := docFeatures{items: map[string]bool{}, title: map[int32]bool{}}
-	for k := range s.Sentences {
-		sent := &s.Sentences[k]
-		lang := sent.Lang
-		if lang == "" {
-			lang = "en"
-			if zhDoc {
-				lang = "zh"
-			}
-		}
-		for _, a := range scanNumbers(sent.Text, lang) {
-			if a.w > 0 && a.val != nil {
-				f.items[a.key] = true
-			}
-		}
-		var cs []int32
-		if lang == "zh" {
-			cs = lx.zhConcepts(nil, []rune(sent.Text), 2)
-		} else {
-			cs = lx.enConcepts(nil, enWords(sent.Text))
-		}
-		for _, c := range cs {
-			f.items["c:"+itoa(int(c))] = false
-		}
-		for _, r := range sent.Text {
-			if !unicode.IsSpace(r) {
-				if lang == "zh" {
-					f.chars++
-				} else {
-					f.chars += 0.3
-				}
-			}
-		}
+// features returns the pairing features of p read in the given role.
+func (p *Prepared) features(zhDoc bool) *docFeatures {
+	if p.hasFeat && p.zh == zhDoc {
+		return &p.feat
 	}
-	for _, a := range claimAnchors(s.Claims) {
-		if a.w > 0 {
-			f.items[a.key] = true
-		}
-	}
-	for k, fig := range f.items {
-		if !fig {
-			continue
-		}
-		f.nfig++
-		if !zhDoc {
-			// An English value may be a Chinese one mistranslated.
-			if v, ok := parseKey(k); ok {
-				f.slips = append(f.slips, variantKeys(v)...)
-			}
-		}
-	}
-	sort.Strings(f.slips)
-	title := ""
-	if s.Doc != nil {
-		title, f.date = s.Doc.Title, s.Doc.Date
-	}
-	if title == "" && len(s.Sentences) > 0 {
-		title = s.Sentences[0].Text
-	}
-	var tc []int32
-	if zhDoc {
-		tc = lx.zhConcepts(nil, []rune(title), 2)
-	} else {
-		tc = lx.enConcepts(nil, enWords(title))
-	}
-	for _, c := range tc {
-		f.title[c] = true
-	}
-	return f
+	return &prepare(p.side, zhDoc, true).feat
 }
 
 func titleOverlap(a, b map[int32]bool) float64 {

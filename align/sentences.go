@@ -89,14 +89,18 @@ func Align(zh, en Side) []Bead { return AlignWith(zh, en, DefaultParams()) }
 // runs by their evidence, out of order, and aligns each pair with the same
 // programme.
 func AlignWith(zh, en Side, p Params) []Bead {
-	a := newAligner(zh, en, p)
-	perm := a.paragraphOrder(zh, en)
+	return alignPrepared(prepare(zh, true, false), prepare(en, false, false), p)
+}
+
+func alignPrepared(zh, en *Prepared, p Params) []Bead {
+	a := newAligner(zh, en, nil, p)
+	perm := a.paragraphOrder(zh.side, en.side)
 	if perm == nil {
 		return a.run()
 	}
 	// The translator moved paragraphs: align against the English in the
 	// Chinese order, then map the English indexes back.
-	beads := newAligner(zh, permuteSide(en, perm), p).run()
+	beads := newAligner(zh, en, perm, p).run()
 	for k := range beads {
 		for x, j := range beads[k].EN {
 			beads[k].EN[x] = perm[j]
@@ -217,25 +221,6 @@ func paraOf(ss []segment.Sentence) []int {
 	return out
 }
 
-// permuteSide returns en with its sentences in the order perm (new position
-// -> original index), re-indexed, and its claims moved with them.
-func permuteSide(en Side, perm []int) Side {
-	inv := make([]int, len(perm))
-	out := Side{Doc: en.Doc, Sentences: make([]segment.Sentence, len(perm))}
-	for k, j := range perm {
-		inv[j] = k
-		out.Sentences[k] = en.Sentences[j]
-		out.Sentences[k].Index = k
-	}
-	for _, c := range en.Claims {
-		if c.Sentence >= 0 && c.Sentence < len(inv) {
-			c.Sentence = inv[c.Sentence]
-			out.Claims = append(out.Claims, c)
-		}
-	}
-	return out
-}
-
 type aligner struct {
 	p      Params
 	zu, eu []unit
@@ -263,27 +248,24 @@ type wid struct {
 
 type weighted struct{ con, num, vars []wid }
 
-func newAligner(zh, en Side, p Params) *aligner {
+// newAligner reads the units of zh and en, the English sentences in the
+// order perm (new position -> original index) when it is not nil.
+func newAligner(zh, en *Prepared, perm []int, p Params) *aligner {
 	lx := mustLexicon()
 	in := &interner{ids: map[string]int32{}, next: int32(lx.Concepts())}
 	nums := &interner{ids: map[string]int32{}}
 	a := &aligner{p: p}
-	zc := claimsBySentence(zh.Claims, len(zh.Sentences))
-	ec := claimsBySentence(en.Claims, len(en.Sentences))
-	// Latin tokens in Chinese text (GDP, 5G, APP) are matched in English.
-	latin := map[string]bool{}
-	for _, s := range zh.Sentences {
-		for _, w := range latinWords(s.Text) {
-			latin[w] = true
+	a.zu = make([]unit, len(zh.sents))
+	for i := range zh.sents {
+		a.zu[i] = makeUnit(&zh.sents[i], in, nums, zh.latin, true)
+	}
+	a.eu = make([]unit, len(en.sents))
+	for j := range a.eu {
+		k := j
+		if perm != nil {
+			k = perm[j]
 		}
-	}
-	a.zu = make([]unit, len(zh.Sentences))
-	for i := range zh.Sentences {
-		a.zu[i] = makeUnit(&zh.Sentences[i], zc[i], lx, in, nums, latin, true)
-	}
-	a.eu = make([]unit, len(en.Sentences))
-	for j := range en.Sentences {
-		a.eu[j] = makeUnit(&en.Sentences[j], ec[j], lx, in, nums, latin, false)
+		a.eu[j] = makeUnit(&en.sents[k], in, nums, zh.latin, false)
 	}
 	a.weigh()
 	a.sim = a.pairwise()
@@ -324,50 +306,27 @@ func (in *interner) id(s string) int32 {
 	return v
 }
 
-func makeUnit(s *segment.Sentence, claims []extract.Claim, lx *Lexicon, in, nums *interner, latin map[string]bool, zhDoc bool) unit {
-	u := unit{zh: s.Lang == "zh"}
-	runes := []rune(s.Text)
-	for _, r := range runes {
-		if !unicode.IsSpace(r) {
-			u.chars++
+// makeUnit interns a prepared sentence's keys for one pair. Latin words in
+// Chinese text (GDP, 5G, APP) are matched in English: latin holds those of
+// the Chinese document. The identifiers are given in the order the
+// sentences are read, Chinese first, so that sums over them add up in the
+// same order every time.
+func makeUnit(sp *sentPrep, in, nums *interner, latin map[string]bool, zhDoc bool) unit {
+	u := unit{zh: sp.zh, chars: sp.chars, concepts: sp.concepts}
+	var extra []int32
+	for _, k := range sp.latin {
+		if sp.zh || latin[k] {
+			extra = append(extra, in.id(k))
 		}
 	}
-	if u.zh {
-		if len(s.Words) > 0 {
-			words := make([]string, len(s.Words))
-			for k, w := range s.Words {
-				words[k] = w.Text
-			}
-			u.concepts = lx.zhWordConcepts(u.concepts, words)
-		} else {
-			u.concepts = lx.zhConcepts(u.concepts, runes, 1)
-		}
-		for _, w := range latinWords(s.Text) {
-			u.concepts = append(u.concepts, in.id("l:"+w))
-		}
-	} else {
-		words := enWords(s.Text)
-		u.concepts = lx.enConcepts(u.concepts, words)
-		for _, w := range words {
-			if latin[w] {
-				u.concepts = append(u.concepts, in.id("l:"+w))
-			}
-		}
+	if len(extra) > 0 {
+		u.concepts = dedup(append(append(make([]int32, 0, len(sp.concepts)+len(extra)), sp.concepts...), extra...))
 	}
-	u.concepts = dedup(u.concepts)
-	lang := "en"
-	if u.zh {
-		lang = "zh"
-	}
-	anchors := append(scanNumbers(s.Text, lang), claimAnchors(claims)...)
-	for _, an := range anchors {
-		if an.w == 0 {
-			continue
-		}
-		u.nums = append(u.nums, nums.id(an.key))
+	for x, k := range sp.nums {
+		u.nums = append(u.nums, nums.id(k))
 		if zhDoc && u.zh {
-			for _, k := range variantKeys(an.val) {
-				u.vars = append(u.vars, nums.id(k))
+			for _, v := range sp.vars[x] {
+				u.vars = append(u.vars, nums.id(v))
 			}
 		}
 	}

@@ -110,7 +110,7 @@ func compareOne(z, e extract.Claim) comparison {
 		}
 	}
 	zs, es := describe(z, vz), describeEN(e)
-	rel, detail := relate(vz, ve, z, e)
+	rel, detail := relate(vz, ve, z, e, true)
 	c := comparison{rel: rel}
 	valuesAgree := rel == relEqual || rel == relRounded || rel == relMorePrecise || rel == relOverRounded
 	switch {
@@ -173,10 +173,67 @@ func compareOne(z, e extract.Claim) comparison {
 	return c
 }
 
+// linkStrength is compare(z, e).strength, the rank of a candidate link,
+// without the explanation, and with a cheap test first: most pairs of
+// figures in two documents are unrelated values.
+func linkStrength(z, e extract.Claim, zp, ep *claimPrep) float64 {
+	if zp.val == nil || ep.val == nil {
+		return 0 // cannot be compared
+	}
+	vz, ve := zp.val, ep.val
+	fz, fe := zp.f, ep.f
+	if isPercent(z.Kind) != isPercent(e.Kind) {
+		if isPercent(z.Kind) && e.Kind == extract.Ratio {
+			ve, fe = new(big.Rat).Mul(ve, big.NewRat(100, 1)), fe*100
+		} else if isPercent(e.Kind) && z.Kind == extract.Ratio {
+			vz, fz = new(big.Rat).Mul(vz, big.NewRat(100, 1)), fz*100
+		}
+	}
+	if farApart(fz, fe) {
+		return 0
+	}
+	rel, _ := relate(vz, ve, z, e, false)
+	valuesAgree := rel == relEqual || rel == relRounded || rel == relMorePrecise || rel == relOverRounded
+	if valuesAgree && (z.Kind == extract.PercentPoints && e.Kind == extract.Percent ||
+		z.Kind == extract.Percent && e.Kind == extract.PercentPoints ||
+		unitConflict(z, e) || qualifierConflict(z.Qualifier, e.Qualifier)) {
+		return 6
+	}
+	switch rel {
+	case relEqual:
+		return 10
+	case relRounded, relMorePrecise:
+		return 8
+	case relSign, relPower, relDigits, relOverRounded:
+		return 5
+	}
+	return 0
+}
+
+// farApart reports, from the sizes of two values (absolute, as floats),
+// that relate finds no relation between them: they are neither within a
+// factor of 200 of each other (the widest that rounding or a digit slip
+// allows) nor within 5% of a power of ten apart (a magnitude slip allows
+// 2%). It is a cheap sufficient test; zero, infinite and NaN sizes are left
+// to relate.
+func farApart(fz, fe float64) bool {
+	if !(fz > 0 && fe > 0) || math.IsInf(fz, 0) || math.IsInf(fe, 0) {
+		return false
+	}
+	r := fe / fz
+	if r >= 0.005 && r <= 200 || r == 0 || math.IsInf(r, 0) {
+		return false
+	}
+	k := math.Round(math.Log10(r))
+	m := r / math.Pow(10, k)
+	return !(m >= 0.95 && m <= 1.05) && !math.IsNaN(m)
+}
+
 func isPercent(k extract.Kind) bool { return k == extract.Percent || k == extract.PercentPoints }
 
-// relate finds how ve relates to vz, with a phrase saying how.
-func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
+// relate finds how ve relates to vz, with a phrase saying how when
+// detail is set.
+func relate(vz, ve *big.Rat, z, e extract.Claim, detail bool) (valueRelation, string) {
 	if vz.Cmp(ve) == 0 {
 		return relEqual, ""
 	}
@@ -186,7 +243,7 @@ func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
 	az, ae := new(big.Rat).Abs(vz), new(big.Rat).Abs(ve)
 	if vz.Sign()*ve.Sign() < 0 {
 		// Opposite directions and different sizes: the sign is the news.
-		if r, _ := relate(az, ae, z, e); r == relEqual || r == relRounded || r == relOverRounded {
+		if r, _ := relate(az, ae, z, e, false); r == relEqual || r == relRounded || r == relOverRounded {
 			return relSign, ""
 		}
 	}
@@ -195,11 +252,16 @@ func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
 		rel := relErr(az, ae)
 		approx := e.Qualifier == extract.Approx || e.Qualifier == extract.Nearly && ae.Cmp(az) > 0 ||
 			(e.Qualifier == extract.MoreThan || e.Qualifier == extract.AtLeast) && ae.Cmp(az) < 0
-		how := fmt.Sprintf("rounded to %s", stepName(step, sig))
 		if rel <= acceptRelAnySig || sig >= 2 && rel <= acceptRel || approx && rel <= acceptRelApprox {
-			return relRounded, how
+			if !detail {
+				return relRounded, ""
+			}
+			return relRounded, fmt.Sprintf("rounded to %s", stepName(step, sig))
 		}
-		return relOverRounded, fmt.Sprintf("%s (%s off) and stated as %s", how, pct(rel), statedAs(e.Qualifier))
+		if !detail {
+			return relOverRounded, ""
+		}
+		return relOverRounded, fmt.Sprintf("rounded to %s (%s off) and stated as %s", stepName(step, sig), pct(rel), statedAs(e.Qualifier))
 	}
 	// Or is the Chinese the rounded one (the English is more precise)?
 	if step, sig := precision(az); step != nil && roundTo(ae, step).Cmp(az) == 0 && sig >= 2 {
@@ -225,6 +287,9 @@ func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
 				}
 			}
 			if match {
+				if !detail {
+					return relPower, ""
+				}
 				return relPower, timesWord(k)
 			}
 		}
