@@ -22,13 +22,13 @@ import (
 // share it. It is prepared for one role, the Chinese original (PrepareZH)
 // or the English version (PrepareEN), since the two are read differently.
 type Prepared struct {
-	side   Side
-	zh     bool
+	side Side
+	zh   bool
 	// feat holds the pairing features when hasFeat.
 	hasFeat bool
 	feat    docFeatures
-	sents  []sentPrep
-	claims []claimPrep
+	sents   []sentPrep
+	claims  []claimPrep
 	// latin holds the "l:" keys of the Latin words (GDP, 5G) of a Chinese
 	// document's sentences, which the aligner looks for in the English.
 	latin map[string]bool
