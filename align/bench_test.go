@@ -214,3 +214,49 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pairs)), "pairs")
 }
+
+// BenchmarkPrepare prepares the documents of the block, as ingest does
+// once per document.
+func BenchmarkPrepare(b *testing.B) {
+	zh, en := genBlock(b, 3)
+	for b.Loop() {
+		for _, s := range zh {
+			PrepareZH(s)
+		}
+		for _, s := range en {
+			PrepareEN(s)
+		}
+	}
+	b.ReportMetric(float64(len(zh)+len(en)), "docs")
+}
+
+func prepareAll(zh, en []Side) (zp, ep []*Prepared) {
+	for _, s := range zh {
+		zp = append(zp, PrepareZH(s))
+	}
+	for _, s := range en {
+		ep = append(ep, PrepareEN(s))
+	}
+	return zp, ep
+}
+
+// BenchmarkPairPrepared pairs the block's prepared documents.
+func BenchmarkPairPrepared(b *testing.B) {
+	zp, ep := prepareAll(genBlock(b, 3))
+	for b.Loop() {
+		PairPrepared(zp, ep)
+	}
+}
+
+// BenchmarkCheckPrepared checks the pairs of the block's prepared
+// documents.
+func BenchmarkCheckPrepared(b *testing.B) {
+	zp, ep := prepareAll(genBlock(b, 3))
+	pairs := PairPrepared(zp, ep)
+	for b.Loop() {
+		for _, p := range pairs {
+			CheckPrepared(zp[p.ZH], ep[p.EN])
+		}
+	}
+	b.ReportMetric(float64(len(pairs)), "pairs")
+}

@@ -50,7 +50,8 @@ type claimPrep struct {
 	ctx   []int32  // concepts of the claim's context, sorted, each once
 	small bool     // see isSmall
 	val   *big.Rat // nil when the value does not parse
-	f     float64  // |value| as a float, for the cheap test of farApart
+	dec   decimal  // |value|, for mayRelate
+	f     float64  // |value| as a float, for mayRelate
 }
 
 // PrepareZH prepares s, a Chinese original, for PairPrepared and
@@ -188,6 +189,7 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 			cp.val = v
 			cp.f, _ = v.Float64()
 			cp.f = math.Abs(cp.f)
+			cp.dec = decimalOf(c.Value)
 		}
 	}
 	return p

@@ -174,22 +174,24 @@ func compareOne(z, e extract.Claim) comparison {
 }
 
 // linkStrength is compare(z, e).strength, the rank of a candidate link,
-// without the explanation, and with a cheap test first: most pairs of
-// figures in two documents are unrelated values.
+// without the explanation, and with a cheap test first (see mayRelate).
 func linkStrength(z, e extract.Claim, zp, ep *claimPrep) float64 {
 	if zp.val == nil || ep.val == nil {
 		return 0 // cannot be compared
 	}
 	vz, ve := zp.val, ep.val
+	dz, de := zp.dec, ep.dec
 	fz, fe := zp.f, ep.f
 	if isPercent(z.Kind) != isPercent(e.Kind) {
 		if isPercent(z.Kind) && e.Kind == extract.Ratio {
 			ve, fe = new(big.Rat).Mul(ve, big.NewRat(100, 1)), fe*100
+			de.exp += 2
 		} else if isPercent(e.Kind) && z.Kind == extract.Ratio {
 			vz, fz = new(big.Rat).Mul(vz, big.NewRat(100, 1)), fz*100
+			dz.exp += 2
 		}
 	}
-	if farApart(fz, fe) {
+	if !mayRelate(dz, de, fz, fe) {
 		return 0
 	}
 	rel, _ := relate(vz, ve, z, e, false)
@@ -208,25 +210,6 @@ func linkStrength(z, e extract.Claim, zp, ep *claimPrep) float64 {
 		return 5
 	}
 	return 0
-}
-
-// farApart reports, from the sizes of two values (absolute, as floats),
-// that relate finds no relation between them: they are neither within a
-// factor of 200 of each other (the widest that rounding or a digit slip
-// allows) nor within 5% of a power of ten apart (a magnitude slip allows
-// 2%). It is a cheap sufficient test; zero, infinite and NaN sizes are left
-// to relate.
-func farApart(fz, fe float64) bool {
-	if !(fz > 0 && fe > 0) || math.IsInf(fz, 0) || math.IsInf(fe, 0) {
-		return false
-	}
-	r := fe / fz
-	if r >= 0.005 && r <= 200 || r == 0 || math.IsInf(r, 0) {
-		return false
-	}
-	k := math.Round(math.Log10(r))
-	m := r / math.Pow(10, k)
-	return !(m >= 0.95 && m <= 1.05) && !math.IsNaN(m)
 }
 
 func isPercent(k extract.Kind) bool { return k == extract.Percent || k == extract.PercentPoints }
@@ -361,8 +344,12 @@ func digitSlip(az, ae *big.Rat) (string, bool) {
 		return "", false
 	}
 	rz := roundTo(az, step)
-	dz := digitString(rz, step)
-	de := digitString(ae, step)
+	return digitSlipOf(digitString(rz, step), digitString(ae, step))
+}
+
+// digitSlipOf is digitSlip on the digits of the rounded Chinese value and
+// of the English value.
+func digitSlipOf(dz, de string) (string, bool) {
 	if dz == "" || de == "" || dz == de {
 		return "", false
 	}

@@ -1,0 +1,134 @@
+package align
+
+import (
+	"math"
+
+	"figures/extract"
+)
+
+// Linking compares every leftover Chinese figure with every leftover
+// English one, and most of those pairs are unrelated values. relate decides
+// with math/big, exactly; mayRelate first rules out, with a few float and
+// digit-string operations, the pairs that relate would find unrelated. It
+// only ever answers "maybe" where relate could find a relation, so the links
+// are the same as when every pair goes through relate.
+
+// decimal is a non-negative value written as digits × 10^exp, the digits
+// without leading or trailing zeros ("" for zero): 4.39 is "439", -2.
+type decimal struct {
+	digits string
+	exp    int
+	ok     bool // the value parsed
+}
+
+// decimalOf reads the absolute value of a decimal as ParseDecimal accepts
+// it ("-2.10", "439000000").
+func decimalOf(s string) decimal {
+	if _, ok := extract.ParseDecimal(s); !ok {
+		return decimal{}
+	}
+	if s[0] == '-' {
+		s = s[1:]
+	}
+	intPart, frac := s, ""
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			intPart, frac = s[:i], s[i+1:]
+			break
+		}
+	}
+	d := decimal{ok: true, exp: -len(frac)}
+	all := intPart + frac
+	lo, hi := 0, len(all)
+	for lo < hi && all[lo] == '0' {
+		lo++
+	}
+	for hi > lo && all[hi-1] == '0' {
+		hi--
+		d.exp++
+	}
+	d.digits = all[lo:hi]
+	if d.digits == "" {
+		d.exp = 0
+	}
+	return d
+}
+
+// mayRelate reports whether relate might find a relation other than
+// relOther between two values, given as decimals and as floats (absolute
+// values, the floats within a few units in the last place): false means it
+// certainly finds none.
+func mayRelate(dz, de decimal, fz, fe float64) bool {
+	if !dz.ok || !de.ok || dz.digits == "" || de.digits == "" ||
+		!(fz > 0 && fe > 0) || math.IsInf(fz, 0) || math.IsInf(fe, 0) {
+		return true
+	}
+	// Equal, of opposite signs, or one the other rounded: the two are at
+	// most half a step of the coarser precision apart.
+	step := math.Pow10(max(dz.exp, de.exp))
+	if math.Abs(fz-fe) <= 0.5*step*(1+1e-12)+1e-12*(fz+fe) {
+		return true
+	}
+	// A power of ten apart, within the 2% rounding allows.
+	r := fe / fz
+	k := math.Round(math.Log10(r))
+	if m := r / math.Pow(10, k); !(m < 0.95 || m > 1.05) {
+		return true
+	}
+	// Swapped, changed, dropped or added digits, at the English precision.
+	var buf [48]byte
+	rz, ok := roundedDigits(buf[:0], dz, de.exp)
+	if !ok {
+		return true
+	}
+	_, slip := digitSlipOf(string(rz), de.digits)
+	return slip
+}
+
+// roundedDigits appends to dst the digits of z rounded half up to a
+// multiple of 10^exp, divided by 10^exp: digitString(roundTo(z, step),
+// step) for step = 10^exp. It reports false when the result would not fit
+// dst's capacity.
+func roundedDigits(dst []byte, z decimal, exp int) ([]byte, bool) {
+	d := exp - z.exp // digits of z to drop
+	switch {
+	case z.digits == "":
+		return append(dst, '0'), true
+	case d <= 0:
+		if len(z.digits)-d > cap(dst) {
+			return dst, false
+		}
+		dst = append(dst, z.digits...)
+		for range -d {
+			dst = append(dst, '0')
+		}
+		return dst, true
+	case d > len(z.digits):
+		return append(dst, '0'), true
+	case d == len(z.digits):
+		if z.digits[0] >= '5' {
+			return append(dst, '1'), true
+		}
+		return append(dst, '0'), true
+	}
+	keep := len(z.digits) - d
+	if keep+1 > cap(dst) {
+		return dst, false
+	}
+	dst = append(dst, z.digits[:keep]...)
+	if z.digits[keep] >= '5' {
+		i := len(dst) - 1
+		for i >= 0 && dst[i] == '9' {
+			dst[i] = '0'
+			i--
+		}
+		if i >= 0 {
+			dst[i]++
+		} else {
+			// All nines: 999 rounds up to 1000.
+			dst = append(dst, '0')
+			dst[0] = '1'
+		}
+	}
+	return dst, true
+}
