@@ -2,8 +2,6 @@ package align
 
 import (
 	"math"
-
-	"figures/extract"
 )
 
 // Linking compares every leftover Chinese figure with every leftover
@@ -12,47 +10,6 @@ import (
 // digit-string operations, the pairs that relate would find unrelated. It
 // only ever answers "maybe" where relate could find a relation, so the links
 // are the same as when every pair goes through relate.
-
-// decimal is a non-negative value written as digits × 10^exp, the digits
-// without leading or trailing zeros ("" for zero): 4.39 is "439", -2.
-type decimal struct {
-	digits string
-	exp    int
-	ok     bool // the value parsed
-}
-
-// decimalOf reads the absolute value of a decimal as ParseDecimal accepts
-// it ("-2.10", "439000000").
-func decimalOf(s string) decimal {
-	if _, ok := extract.ParseDecimal(s); !ok {
-		return decimal{}
-	}
-	if s[0] == '-' {
-		s = s[1:]
-	}
-	intPart, frac := s, ""
-	for i := 0; i < len(s); i++ {
-		if s[i] == '.' {
-			intPart, frac = s[:i], s[i+1:]
-			break
-		}
-	}
-	d := decimal{ok: true, exp: -len(frac)}
-	all := intPart + frac
-	lo, hi := 0, len(all)
-	for lo < hi && all[lo] == '0' {
-		lo++
-	}
-	for hi > lo && all[hi-1] == '0' {
-		hi--
-		d.exp++
-	}
-	d.digits = all[lo:hi]
-	if d.digits == "" {
-		d.exp = 0
-	}
-	return d
-}
 
 // mayRelate reports whether relate might find a relation other than
 // relOther between two values, given as decimals and as floats (absolute

@@ -146,7 +146,7 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 			anchors = scanNumbers(x.Text, flang)
 		}
 		for _, a := range anchors {
-			if a.w > 0 && a.val != nil {
+			if a.w > 0 && a.val.ok {
 				f.items[a.key] = true
 			}
 		}
