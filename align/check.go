@@ -239,15 +239,6 @@ func kindsLinkable(z, e extract.Claim) bool {
 	return group(z.Kind) == group(e.Kind) && group(z.Kind) != 0
 }
 
-func isSmall(v string) bool {
-	r, ok := extract.ParseDecimal(v)
-	if !ok {
-		return true
-	}
-	f, _ := r.Float64()
-	return f > -10 && f < 10 && r.IsInt()
-}
-
 func sharesAny(a, b []int32) bool {
 	for _, x := range a {
 		for _, y := range b {

@@ -3,6 +3,7 @@ package align
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -25,8 +26,15 @@ type Lexicon struct {
 	enExact map[string][]int32     // English word -> concepts (single-word forms)
 	enPre   map[string][]int32     // English prefix (from "word*") -> concepts
 	enMin   int                    // shortest prefix
+	enPreBy map[string][]preForm   // prefix forms by their first enMin characters, shortest first
 	multi   map[string][]multiForm // multi-word English forms, by multiKey of their first word
 	n       int                    // number of concepts
+}
+
+// preForm is an English prefix form ("subsid" of "subsid*").
+type preForm struct {
+	text     string
+	concepts []int32
 }
 
 // multiForm is an English form of several words: every word must occur.
@@ -106,7 +114,30 @@ func ParseLexicon(data string) (*Lexicon, error) {
 			}
 		}
 	}
+	l.enPreBy = map[string][]preForm{}
+	for p, cs := range l.enPre {
+		k, _ := firstRunes(p, l.enMin)
+		l.enPreBy[k] = append(l.enPreBy[k], preForm{p, cs})
+	}
+	for _, fs := range l.enPreBy {
+		sort.Slice(fs, func(i, j int) bool {
+			return len(fs[i].text) < len(fs[j].text) || len(fs[i].text) == len(fs[j].text) && fs[i].text < fs[j].text
+		})
+	}
 	return l, nil
+}
+
+// firstRunes returns the first n characters of w, and false when w is
+// shorter.
+func firstRunes(w string, n int) (string, bool) {
+	k := 0
+	for i := range w {
+		if k == n {
+			return w[:i], true
+		}
+		k++
+	}
+	return w, k == n
 }
 
 func appendUnique(s []int32, c int32) []int32 {
@@ -198,24 +229,32 @@ func (l *Lexicon) zhWordConcepts(dst []int32, words []string) []int32 {
 func (l *Lexicon) enConcepts(dst []int32, words []string) []int32 {
 	for _, w := range words {
 		dst = append(dst, l.enExact[w]...)
-		n := 0
-		for i := range w {
-			if n >= l.enMin {
-				dst = append(dst, l.enPre[w[:i]]...)
+		// Every prefix form w begins with, shortest first: the forms are
+		// indexed by their first enMin characters, which w must share.
+		if k, ok := firstRunes(w, l.enMin); ok {
+			for _, f := range l.enPreBy[k] {
+				if strings.HasPrefix(w, f.text) {
+					dst = append(dst, f.concepts...)
+				}
 			}
-			n++
 		}
-		dst = append(dst, l.enPre[w]...)
 	}
 	if len(l.multi) > 0 && len(words) > 1 {
-		seen := map[string]bool{}
+		var seen []string // multiKeys done
+	next:
 		for _, w := range words {
 			k := multiKey(w)
-			if seen[k] {
+			forms := l.multi[k]
+			if len(forms) == 0 {
 				continue
 			}
-			seen[k] = true
-			for _, m := range l.multi[k] {
+			for _, x := range seen {
+				if x == k {
+					continue next
+				}
+			}
+			seen = append(seen, k)
+			for _, m := range forms {
 				if allWords(m.words, words) {
 					dst = append(dst, m.concept)
 				}

@@ -211,7 +211,7 @@ func TestLinkStrengthIsCompareStrength(t *testing.T) {
 	prep := func(c extract.Claim) claimPrep {
 		p := claimPrep{dec: decimalOf(c.Value)}
 		if v, ok := extract.ParseDecimal(c.Value); ok {
-			p.val, p.f = v, absFloat(v)
+			p.f = absFloat(v)
 		}
 		return p
 	}

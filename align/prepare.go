@@ -2,12 +2,10 @@ package align
 
 import (
 	"math"
-	"math/big"
 	"sort"
+	"strconv"
 	"sync"
 	"unicode"
-
-	"figures/extract"
 )
 
 // Prepared is a side with what pairing and checking read from it worked
@@ -47,11 +45,10 @@ type sentPrep struct {
 
 // claimPrep is what linking reads from one claim.
 type claimPrep struct {
-	ctx   []int32  // concepts of the claim's context, sorted, each once
-	small bool     // see isSmall
-	val   *big.Rat // nil when the value does not parse
-	dec   decimal  // |value|, for mayRelate
-	f     float64  // |value| as a float, for mayRelate
+	ctx   []int32 // concepts of the claim's context, sorted, each once
+	small bool    // see isSmall
+	dec   decimal // |value|, for mayRelate (dec.ok when the value parses)
+	f     float64 // |value| as a float, for mayRelate
 }
 
 // PrepareZH prepares s, a Chinese original, for PairPrepared and
@@ -184,12 +181,12 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 		} else {
 			cp.ctx = dedup(lx.enConcepts(nil, enWords(c.Context)))
 		}
-		cp.small = isSmall(c.Value)
-		if v, ok := extract.ParseDecimal(c.Value); ok {
-			cp.val = v
-			cp.f, _ = v.Float64()
+		cp.dec = decimalOf(c.Value)
+		// isSmall: not a value, or an integer under 10 in size.
+		cp.small = !cp.dec.ok || cp.dec.isInt() && cp.dec.intDigits() < 2
+		if cp.dec.ok {
+			cp.f, _ = strconv.ParseFloat(c.Value, 64)
 			cp.f = math.Abs(cp.f)
-			cp.dec = decimalOf(c.Value)
 		}
 	}
 	return p

@@ -176,23 +176,29 @@ func compareOne(z, e extract.Claim) comparison {
 // linkStrength is compare(z, e).strength, the rank of a candidate link,
 // without the explanation, and with a cheap test first (see mayRelate).
 func linkStrength(z, e extract.Claim, zp, ep *claimPrep) float64 {
-	if zp.val == nil || ep.val == nil {
+	dz, de := zp.dec, ep.dec
+	if !dz.ok || !de.ok {
 		return 0 // cannot be compared
 	}
-	vz, ve := zp.val, ep.val
-	dz, de := zp.dec, ep.dec
 	fz, fe := zp.f, ep.f
+	zRatio, eRatio := false, false // a fraction against a percentage
 	if isPercent(z.Kind) != isPercent(e.Kind) {
 		if isPercent(z.Kind) && e.Kind == extract.Ratio {
-			ve, fe = new(big.Rat).Mul(ve, big.NewRat(100, 1)), fe*100
-			de.exp += 2
+			eRatio, fe, de = true, fe*100, de.shift(2)
 		} else if isPercent(e.Kind) && z.Kind == extract.Ratio {
-			vz, fz = new(big.Rat).Mul(vz, big.NewRat(100, 1)), fz*100
-			dz.exp += 2
+			zRatio, fz, dz = true, fz*100, dz.shift(2)
 		}
 	}
 	if !mayRelate(dz, de, fz, fe) {
 		return 0
+	}
+	vz, _ := extract.ParseDecimal(z.Value)
+	ve, _ := extract.ParseDecimal(e.Value)
+	if zRatio {
+		vz.Mul(vz, big.NewRat(100, 1))
+	}
+	if eRatio {
+		ve.Mul(ve, big.NewRat(100, 1))
 	}
 	rel, _ := relate(vz, ve, z, e, false)
 	valuesAgree := rel == relEqual || rel == relRounded || rel == relMorePrecise || rel == relOverRounded
