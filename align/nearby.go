@@ -89,3 +89,59 @@ func roundedDigits(dst []byte, z decimal, exp int) ([]byte, bool) {
 	}
 	return dst, true
 }
+
+// relateDec is relate on decimals (absolute values, with their signs and
+// sizes as floats) for the relations it can decide with digits alone:
+// equal, sign, power of ten, digit slip and no relation. ok is false where
+// relate must decide: a zero, or one value a rounding of the other, whose
+// relative error decides between kinds of rounding.
+func relateDec(dz, de decimal, negz, nege bool, fz, fe float64) (valueRelation, bool) {
+	if dz.digits == "" || de.digits == "" || !dz.ok || !de.ok ||
+		!(fz > 0 && fe > 0) || math.IsInf(fz, 0) || math.IsInf(fe, 0) {
+		return relOther, false
+	}
+	if dz == de {
+		if negz == nege {
+			return relEqual, true
+		}
+		return relSign, true
+	}
+	var buf [48]byte
+	rz, ok := roundedDigits(buf[:0], dz, de.exp)
+	if !ok {
+		return relOther, false
+	}
+	if string(rz) == de.digits {
+		if negz != nege {
+			return relSign, true // opposite directions, and the sizes agree
+		}
+		return relOther, false // rounded: how far decides
+	}
+	var buf2 [48]byte
+	re, ok := roundedDigits(buf2[:0], de, dz.exp)
+	if !ok {
+		return relOther, false
+	}
+	if string(re) == dz.digits && len(dz.digits) >= 2 {
+		return relOther, false // the Chinese rounded: how far decides
+	}
+	k0 := int(math.Round(math.Log10(fe / fz)))
+	for k := k0 - 1; k <= k0+1; k++ {
+		if k == 0 || k < -12 || k > 12 {
+			continue
+		}
+		scaled := dz.shift(k)
+		if scaled == de {
+			return relPower, true
+		}
+		var buf3 [48]byte
+		rs, ok := roundedDigits(buf3[:0], scaled, de.exp)
+		if !ok || string(rs) == de.digits {
+			return relOther, false // a power of ten and a rounding: how far decides
+		}
+	}
+	if _, slip := digitSlipOf(string(rz), de.digits); slip {
+		return relDigits, true
+	}
+	return relOther, true
+}

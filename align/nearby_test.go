@@ -131,6 +131,53 @@ func TestMayRelateKeepsEveryRelation(t *testing.T) {
 	}
 }
 
+// relateDec decides as relate does, where it decides.
+func TestRelateDecAsRelate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	decided := 0
+	const n = 60000
+	for range n {
+		a := randomDecimal(rng)
+		if rng.IntN(4) == 0 {
+			a = "-" + a
+		}
+		b := slipOf(rng, a)
+		if rng.IntN(2) == 0 {
+			a, b = b, a
+		}
+		if checkRelateDec(t, a, b) {
+			decided++
+		}
+	}
+	t.Logf("relateDec decided %d of %d", decided, n)
+}
+
+func checkRelateDec(t *testing.T, a, b string) bool {
+	t.Helper()
+	va, ok1 := extract.ParseDecimal(a)
+	vb, ok2 := extract.ParseDecimal(b)
+	if !ok1 || !ok2 {
+		return false
+	}
+	want, _ := relate(va, vb, extract.Claim{}, extract.Claim{}, false)
+	got, ok := relateDec(decimalOf(a), decimalOf(b), va.Sign() < 0, vb.Sign() < 0, absFloat(va), absFloat(vb))
+	if ok && got != want {
+		t.Fatalf("relateDec(%s, %s) = %d, relate gives %d", a, b, got, want)
+	}
+	return ok
+}
+
+func FuzzRelateDec(f *testing.F) {
+	for _, s := range [][2]string{{"439000000", "4390000000"}, {"3132", "3123"}, {"50.25", "50.3"}, {"-12", "12"},
+		{"-12.4", "12"}, {"3132", "332"}, {"0.81", "81"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		checkRelateDec(t, a, b)
+		checkRelateDec(t, b, a)
+	})
+}
+
 func absFloat(v *big.Rat) float64 {
 	f, _ := new(big.Rat).Abs(v).Float64()
 	return f
@@ -211,7 +258,7 @@ func TestLinkStrengthIsCompareStrength(t *testing.T) {
 	prep := func(c extract.Claim) claimPrep {
 		p := claimPrep{dec: decimalOf(c.Value)}
 		if v, ok := extract.ParseDecimal(c.Value); ok {
-			p.f = absFloat(v)
+			p.f, p.neg = absFloat(v), v.Sign() < 0
 		}
 		return p
 	}

@@ -48,6 +48,7 @@ type claimPrep struct {
 	ctx   []int32 // concepts of the claim's context, sorted, each once
 	small bool    // see isSmall
 	dec   decimal // |value|, for mayRelate (dec.ok when the value parses)
+	neg   bool    // the value is below zero
 	f     float64 // |value| as a float, for mayRelate
 }
 
@@ -185,6 +186,7 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 		// isSmall: not a value, or an integer under 10 in size.
 		cp.small = !cp.dec.ok || cp.dec.isInt() && cp.dec.intDigits() < 2
 		if cp.dec.ok {
+			cp.neg = c.Value[0] == '-' && cp.dec.digits != ""
 			cp.f, _ = strconv.ParseFloat(c.Value, 64)
 			cp.f = math.Abs(cp.f)
 		}

@@ -225,8 +225,11 @@ type aligner struct {
 	p      Params
 	zu, eu []unit
 	ratio  float64 // Chinese characters per English character
-	wCon   map[int32]float64
-	wNum   map[int32]float64
+	// Weights of concepts and numbers, by identifier (identifiers are
+	// dense: concepts from 0 to nCon, numbers from 0 to nNum).
+	wCon       []float64
+	wNum       []float64
+	nCon, nNum int
 	conZ   []float64 // weighted concept mass of each unit
 	conE   []float64
 	numZ   []float64
@@ -267,6 +270,7 @@ func newAligner(zh, en *Prepared, perm []int, p Params) *aligner {
 		}
 		a.eu[j] = makeUnit(&en.sents[k], in, nums, zh.latin, false)
 	}
+	a.nCon, a.nNum = int(in.next), int(nums.next)
 	a.weigh()
 	a.sim = a.pairwise()
 	a.ratio = a.estimateRatio()
@@ -389,23 +393,23 @@ func latinWords(s string) []string {
 // weigh gives every concept and number a weight that falls with how many
 // sentences it occurs in: a word on every line aligns nothing.
 func (a *aligner) weigh() {
-	dfC := map[int32][2]int{}
-	dfN := map[int32][2]int{}
+	// Document frequencies per side, in slices by identifier; an
+	// identifier no sentence holds keeps weight 0.
+	dfC := make([][2]int, a.nCon)
+	dfN := make([][2]int, a.nNum)
+	inNums := make([]bool, a.nNum)
 	for side, us := range [][]unit{a.zu, a.eu} {
 		for _, u := range us {
 			for _, c := range u.concepts {
-				d := dfC[c]
-				d[side]++
-				dfC[c] = d
+				dfC[c][side]++
 			}
 			for _, c := range u.nums {
-				d := dfN[c]
-				d[side]++
-				dfN[c] = d
+				dfN[c][side]++
+				inNums[c] = true
 			}
 		}
 	}
-	a.wCon = make(map[int32]float64, len(dfC))
+	a.wCon = make([]float64, a.nCon)
 	// A concept in a large share of the sentences (全市, "city") weighs
 	// little and would make the similarity dense: it is left out, which
 	// keeps the cost of pairwise() proportional to the shared rare items.
@@ -417,9 +421,11 @@ func (a *aligner) weigh() {
 		}
 		a.wCon[c] = 1 / math.Sqrt(float64(max(d[0], d[1])))
 	}
-	a.wNum = make(map[int32]float64, len(dfN))
+	a.wNum = make([]float64, a.nNum)
 	for c, d := range dfN {
-		a.wNum[c] = 1 / float64(max(d[0], d[1], 1))
+		if inNums[c] {
+			a.wNum[c] = 1 / float64(max(d[0], d[1], 1))
+		}
 	}
 	mass := func(us []unit, z bool) (con, num []float64) {
 		con, num = make([]float64, len(us)), make([]float64, len(us))
@@ -548,8 +554,8 @@ func (s *sparseSim) get(i, j int) (lex, num float32) {
 // pairwise computes the sparse similarity through inverted indexes, so the
 // cost follows the number of shared items, not n·m.
 func (a *aligner) pairwise() sparseSim {
-	conPost := map[int32][]int32{}
-	numPost := map[int32][]int32{}
+	conPost := make([][]int32, a.nCon)
+	numPost := make([][]int32, a.nNum)
 	for j, u := range a.eu {
 		for _, c := range u.concepts {
 			if a.wCon[c] > 0 {

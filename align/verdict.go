@@ -192,15 +192,18 @@ func linkStrength(z, e extract.Claim, zp, ep *claimPrep) float64 {
 	if !mayRelate(dz, de, fz, fe) {
 		return 0
 	}
-	vz, _ := extract.ParseDecimal(z.Value)
-	ve, _ := extract.ParseDecimal(e.Value)
-	if zRatio {
-		vz.Mul(vz, big.NewRat(100, 1))
+	rel, ok := relateDec(dz, de, zp.neg, ep.neg, fz, fe)
+	if !ok {
+		vz, _ := extract.ParseDecimal(z.Value)
+		ve, _ := extract.ParseDecimal(e.Value)
+		if zRatio {
+			vz.Mul(vz, big.NewRat(100, 1))
+		}
+		if eRatio {
+			ve.Mul(ve, big.NewRat(100, 1))
+		}
+		rel, _ = relate(vz, ve, z, e, false)
 	}
-	if eRatio {
-		ve.Mul(ve, big.NewRat(100, 1))
-	}
-	rel, _ := relate(vz, ve, z, e, false)
 	valuesAgree := rel == relEqual || rel == relRounded || rel == relMorePrecise || rel == relOverRounded
 	if valuesAgree && (z.Kind == extract.PercentPoints && e.Kind == extract.Percent ||
 		z.Kind == extract.Percent && e.Kind == extract.PercentPoints ||
