@@ -230,13 +230,13 @@ type aligner struct {
 	wCon       []float64
 	wNum       []float64
 	nCon, nNum int
-	conZ   []float64 // weighted concept mass of each unit
-	conE   []float64
-	numZ   []float64
-	numE   []float64
-	sim    sparseSim
-	lenZ   []float64 // zh-equivalent lengths
-	lenE   []float64
+	conZ       []float64 // weighted concept mass of each unit
+	conE       []float64
+	numZ       []float64
+	numE       []float64
+	sim        sparseSim
+	lenZ       []float64 // zh-equivalent lengths
+	lenE       []float64
 	// Weighted, sorted evidence lists per sentence, for beads of more than
 	// two sentences, whose evidence is computed on the union of their
 	// sentences' items so a word repeated across sentences counts once.
