@@ -99,6 +99,43 @@ func (d decimal) int64() int64 {
 	return int64(u)
 }
 
+// key is the anchor key of d: "v:" and d.String(), made in one allocation.
+func (d decimal) key() string {
+	n := 2 + len(d.digits)
+	switch {
+	case d.digits == "":
+		return "v:0"
+	case d.exp >= 0:
+		n += d.exp
+	case len(d.digits) > -d.exp:
+		n++
+	default:
+		n += 2 + (-d.exp - len(d.digits))
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString("v:")
+	switch {
+	case d.exp >= 0:
+		b.WriteString(d.digits)
+		for range d.exp {
+			b.WriteByte('0')
+		}
+	case len(d.digits) > -d.exp:
+		k := len(d.digits) + d.exp
+		b.WriteString(d.digits[:k])
+		b.WriteByte('.')
+		b.WriteString(d.digits[k:])
+	default:
+		b.WriteString("0.")
+		for range -d.exp - len(d.digits) {
+			b.WriteByte('0')
+		}
+		b.WriteString(d.digits)
+	}
+	return b.String()
+}
+
 // String writes d as extract.FormatDecimal does: "439000000", "4.39",
 // "0.05", "0".
 func (d decimal) String() string {

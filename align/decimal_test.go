@@ -192,6 +192,9 @@ func checkDecimal(t *testing.T, s string) {
 	if got, want := d.String(), extract.FormatDecimal(av); got != want {
 		t.Fatalf("decimalOf(%q) = %s, want %s", s, got, want)
 	}
+	if got, want := d.key(), "v:"+extract.FormatDecimal(av); got != want {
+		t.Fatalf("decimalOf(%q).key() = %s, want %s", s, got, want)
+	}
 	if d.isInt() != av.IsInt() {
 		t.Fatalf("decimalOf(%q).isInt() = %v", s, d.isInt())
 	}
@@ -211,4 +214,26 @@ func FuzzDecimal(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkDecimal(t, s) })
+}
+
+func TestFoldText(t *testing.T) {
+	for _, s := range []string{"", "全市，１２３４万元。", "“GDP”增长5.2％", "a\u3000b〇", "\xff\xfe", "한국어 ｶﾀｶﾅ", "㐀㑖 ①②"} {
+		if got, want := foldText(s), corpus.Fold(s).Text; got != want {
+			t.Errorf("foldText(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r < 0x11000; r++ {
+		if s := string(r); foldText(s) != corpus.Fold(s).Text {
+			t.Fatalf("foldText(%U) = %q, want %q", r, foldText(s), corpus.Fold(s).Text)
+		}
+	}
+}
+
+func FuzzFoldText(f *testing.F) {
+	f.Add("全市，１２３４万元。")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldText(s), corpus.Fold(s).Text; got != want {
+			t.Errorf("foldText(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -208,6 +208,43 @@ func (l *Lexicon) zhTextConcepts(dst []int32, text string, minLen int) []int32 {
 	return dst
 }
 
+// zhTextConcepts2 is zhTextConcepts with minLen 1 and 2 at once: both
+// advance alike (a position with no form of two characters or more moves
+// on by one either way), so the forms of two characters or more are those
+// of minLen 1 that are not single characters. It appends them to long, and
+// all to all.
+func (l *Lexicon) zhTextConcepts2(all, long []int32, text string) ([]int32, []int32) {
+	var buf [128]int
+	off := buf[:0]
+	for i := range text {
+		off = append(off, i)
+	}
+	off = append(off, len(text))
+	nr := len(off) - 1
+	for i := 0; i < nr; {
+		r, _ := utf8.DecodeRuneInString(text[off[i]:])
+		if !unicode.Is(unicode.Han, r) {
+			i++
+			continue
+		}
+		n := min(l.zhFirst[r], nr-i)
+		for ; n >= 1; n-- {
+			if cs, ok := l.zh[text[off[i]:off[i+n]]]; ok {
+				all = append(all, cs...)
+				if n >= 2 {
+					long = append(long, cs...)
+				}
+				break
+			}
+		}
+		if n < 1 {
+			n = 1
+		}
+		i += n
+	}
+	return all, long
+}
+
 // zhWordConcepts appends the concepts of a Chinese sentence segmented into
 // words (gse): a word found whole gives its concepts; a longer word is
 // matched inside with forms of two characters or more, so an unknown

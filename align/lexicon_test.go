@@ -112,6 +112,18 @@ func TestLexiconIndexesAsPlainReading(t *testing.T) {
 				t.Errorf("zhTextConcepts(%q, %d) = %v, want %v", s, minLen, got, want)
 			}
 		}
+		checkZhTextConcepts2(t, lx, s)
+	}
+}
+
+func checkZhTextConcepts2(t *testing.T, lx *Lexicon, s string) {
+	t.Helper()
+	all, long := lx.zhTextConcepts2(nil, nil, s)
+	if want := lx.zhConcepts(nil, []rune(s), 1); !equalIDs(all, want) {
+		t.Errorf("zhTextConcepts2(%q) all = %v, want %v", s, all, want)
+	}
+	if want := lx.zhConcepts(nil, []rune(s), 2); !equalIDs(long, want) {
+		t.Errorf("zhTextConcepts2(%q) long = %v, want %v", s, long, want)
 	}
 }
 
@@ -140,5 +152,6 @@ func FuzzLexiconReadings(f *testing.F) {
 				t.Errorf("zhTextConcepts(%q, %d) = %v, want %v", s, minLen, got, want)
 			}
 		}
+		checkZhTextConcepts2(t, lx, s)
 	})
 }

@@ -3,6 +3,8 @@ package align
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"figures/corpus"
 	"figures/extract"
@@ -63,7 +65,7 @@ func nextNumber(t string, i int) (int, int) {
 // Values are kept as decimals (digits and a power of ten): every scale word
 // is a power of ten, so no arithmetic is needed.
 func scanNumbers(text, lang string) []anchorNum {
-	t := corpus.Fold(text).Text
+	t := foldText(text)
 	var out []anchorNum
 	for pos := 0; ; {
 		m0, m1 := nextNumber(t, pos)
@@ -119,10 +121,52 @@ func scanNumbers(text, lang string) []anchorNum {
 	return out
 }
 
+// foldText is corpus.Fold(s).Text. Fold works rune by rune, so a text
+// whose every rune folds to itself (ASCII, Chinese characters and the
+// common Chinese punctuation, that is most bulletins) is its own fold, and
+// is returned without building the offset map Fold makes.
+func foldText(s string) string {
+	for _, r := range s {
+		if r < utf8.RuneSelf || r >= 0x4E00 && r <= 0x9FFF {
+			continue
+		}
+		if r == utf8.RuneError || !foldStable(r) {
+			return corpus.Fold(s).Text
+		}
+	}
+	return s
+}
+
+// foldStable reports whether corpus.Fold leaves r as it is, for the runes
+// of the blocks of general and CJK punctuation and full-width forms (a
+// table made on first use); any other rune is taken as unstable, which only
+// costs a call to Fold.
+func foldStable(r rune) bool {
+	t := foldTable()
+	switch {
+	case r >= 0x2000 && r < 0x3100:
+		return t[r-0x2000]
+	case r >= 0xFE00 && r <= 0xFFFF:
+		return t[0x1100+r-0xFE00]
+	}
+	return false
+}
+
+var foldTable = sync.OnceValue(func() []bool {
+	t := make([]bool, 0x1100+0x200)
+	for r := rune(0x2000); r < 0x3100; r++ {
+		t[r-0x2000] = corpus.Fold(string(r)).Text == string(r)
+	}
+	for r := rune(0xFE00); r <= 0xFFFF; r++ {
+		t[0x1100+r-0xFE00] = corpus.Fold(string(r)).Text == string(r)
+	}
+	return t
+})
+
 // numAnchor weighs a value: numbers under 10 say almost nothing (list
 // markers, "2 districts"), two-digit numbers a little, the rest a lot.
 func numAnchor(v decimal) anchorNum {
-	a := anchorNum{key: "v:" + v.String(), val: v}
+	a := anchorNum{key: v.key(), val: v}
 	switch {
 	case v.isInt() && v.intDigits() < 2:
 		a.w = 0
@@ -157,7 +201,7 @@ func variantKeys(v decimal) []string {
 	}
 	var out []string
 	for _, k := range []int{1, 2, 4} {
-		out = append(out, "v:"+v.shift(k).String(), "v:"+v.shift(-k).String())
+		out = append(out, v.shift(k).key(), v.shift(-k).key())
 	}
 	s := v.String()
 	b := []byte(s)

@@ -93,6 +93,8 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 		// The aligner's reading.
 		lang := "en"
 		var enW []string
+		var zhLong []int32 // the Chinese concepts of two characters or more
+		haveLong := false
 		if u.zh {
 			lang = "zh"
 			if len(x.Words) > 0 {
@@ -101,6 +103,11 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 					words[i] = w.Text
 				}
 				u.concepts = lx.zhWordConcepts(u.concepts, words)
+			} else if withFeatures {
+				// One pass gives the forms of one character and more, and
+				// those of two and more that the features read.
+				u.concepts, zhLong = lx.zhTextConcepts2(u.concepts, nil, x.Text)
+				haveLong = true
 			} else {
 				u.concepts = lx.zhTextConcepts(u.concepts, x.Text, 1)
 			}
@@ -149,13 +156,15 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 			}
 		}
 		var cs []int32
-		if fzh {
+		switch {
+		case fzh && haveLong:
+			cs = zhLong
+		case fzh:
 			cs = lx.zhTextConcepts(nil, x.Text, 2)
-		} else {
-			if enW == nil {
-				enW = enWords(x.Text)
-			}
-			cs = lx.enConcepts(nil, enW)
+		case !u.zh:
+			cs = u.concepts // the same English reading (deduplicated, which a set does not mind)
+		default:
+			cs = lx.enConcepts(nil, enWords(x.Text))
 		}
 		for _, c := range cs {
 			f.items[conceptKey(c)] = false
