@@ -64,24 +64,34 @@ func PairPrepared(zh, en []*Prepared) []DocPair {
 	for j, p := range en {
 		ef[j] = p.features(false)
 	}
-	// Inverse document frequency over the batch, both languages pooled.
-	df := map[string]int{}
+	// Inverse document frequency over the batch, both languages pooled:
+	// of figures by key, of lexicon concepts by identifier.
+	dfV := map[string]int{}
+	dfC := make([]int, mustLexicon().Concepts())
 	for _, fs := range [][]*docFeatures{zf, ef} {
 		for _, f := range fs {
-			for k := range f.items {
-				df[k]++
+			for k := range f.vals {
+				dfV[k]++
+			}
+			for _, c := range f.cons {
+				dfC[c]++
 			}
 		}
 	}
 	n := float64(len(zh) + len(en))
-	idf := func(k string) float64 { return math.Log(1 + n/float64(max(df[k], 1))) }
+	idfV := func(k string) float64 { return math.Log(1 + n/float64(max(dfV[k], 1))) }
+	idfC := func(c int32) float64 { return math.Log(1 + n/float64(max(dfC[c], 1))) }
 
 	// Postings of the Chinese documents' items (and of the English values'
 	// slips, which point at the Chinese value they would come from).
-	post := map[string][]int32{}
+	postV := map[string][]int32{}
+	postC := make([][]int32, len(dfC))
 	for i, f := range zf {
-		for k := range f.items {
-			post[k] = append(post[k], int32(i))
+		for k := range f.vals {
+			postV[k] = append(postV[k], int32(i))
+		}
+		for _, c := range f.cons {
+			postC[c] = append(postC[c], int32(i))
 		}
 	}
 	type cand struct {
@@ -95,8 +105,8 @@ func PairPrepared(zh, en []*Prepared) []DocPair {
 	for j, f := range ef {
 		var massFig, massWord float64
 		touched = touched[:0]
-		add := func(k string, w float64, fig bool) {
-			for _, i := range post[k] {
+		add := func(post []int32, w float64, fig bool) {
+			for _, i := range post {
 				if acc[i] == ([2]float64{}) {
 					touched = append(touched, i)
 				}
@@ -107,18 +117,19 @@ func PairPrepared(zh, en []*Prepared) []DocPair {
 				}
 			}
 		}
-		for k, fig := range f.items {
-			w := idf(k)
-			if fig {
-				massFig += w
-			} else {
-				massWord += w
-			}
-			add(k, w, fig)
+		for k := range f.vals {
+			w := idfV(k)
+			massFig += w
+			add(postV[k], w, true)
+		}
+		for _, c := range f.cons {
+			w := idfC(c)
+			massWord += w
+			add(postC[c], w, false)
 		}
 		for _, k := range f.slips {
-			if !f.items[k] {
-				add(k, idf(k)/2, true)
+			if !f.vals[k] {
+				add(postV[k], idfV(k)/2, true)
 			}
 		}
 		for _, i := range touched {
@@ -171,7 +182,8 @@ func PairPrepared(zh, en []*Prepared) []DocPair {
 
 // docFeatures is what pairing knows of a document.
 type docFeatures struct {
-	items map[string]bool // "v:…" figures (true) and "c:…" concepts (false)
+	vals  map[string]bool // figures ("v:…" keys)
+	cons  []int32         // lexicon concepts, sorted, each once
 	slips []string        // figures a translation slip away (English side)
 	nfig  int
 	title map[int32]bool

@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"sync"
 	"unicode"
 )
 
@@ -78,7 +77,7 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 	}
 	byS := claimsBySentence(s.Claims, len(s.Sentences))
 	p.sents = make([]sentPrep, len(s.Sentences))
-	f := docFeatures{items: map[string]bool{}, title: map[int32]bool{}}
+	f := docFeatures{vals: map[string]bool{}, title: map[int32]bool{}}
 	for k := range s.Sentences {
 		x := &s.Sentences[k]
 		u := &p.sents[k]
@@ -152,7 +151,7 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 		}
 		for _, a := range anchors {
 			if a.w > 0 && a.val.ok {
-				f.items[a.key] = true
+				f.vals[a.key] = true
 			}
 		}
 		var cs []int32
@@ -166,9 +165,7 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 		default:
 			cs = lx.enConcepts(nil, enWords(x.Text))
 		}
-		for _, c := range cs {
-			f.items[conceptKey(c)] = false
-		}
+		f.cons = append(f.cons, cs...)
 		// Added one character at a time, as the features always were, so
 		// that the sum rounds the same.
 		step := 0.3
@@ -209,13 +206,11 @@ func finishFeatures(s Side, f docFeatures, zhDoc bool) docFeatures {
 	lx := mustLexicon()
 	for _, a := range claimAnchors(s.Claims) {
 		if a.w > 0 {
-			f.items[a.key] = true
+			f.vals[a.key] = true
 		}
 	}
-	for k, fig := range f.items {
-		if !fig {
-			continue
-		}
+	f.cons = dedup(f.cons)
+	for k := range f.vals {
 		f.nfig++
 		if !zhDoc {
 			// An English value may be a Chinese one mistranslated.
@@ -293,20 +288,3 @@ func couldBeLatin(w string) bool {
 	}
 	return letter
 }
-
-// conceptKey is the pairing item of a lexicon concept.
-func conceptKey(c int32) string {
-	if keys := conceptKeys(); int(c) < len(keys) {
-		return keys[c]
-	}
-	return "c:" + itoa(int(c))
-}
-
-// conceptKeys holds the items of the embedded lexicon's concepts, made once.
-var conceptKeys = sync.OnceValue(func() []string {
-	out := make([]string, mustLexicon().Concepts())
-	for c := range out {
-		out[c] = "c:" + itoa(c)
-	}
-	return out
-})
