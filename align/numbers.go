@@ -178,20 +178,6 @@ func numAnchor(v decimal) anchorNum {
 	return a
 }
 
-// claimAnchors turns claims (values the extractor normalised, including
-// Chinese numerals and spelled-out English numbers) into anchors.
-func claimAnchors(cs []extract.Claim) []anchorNum {
-	var out []anchorNum
-	for _, c := range cs {
-		v := decimalOf(c.Value)
-		if !v.ok {
-			continue
-		}
-		out = append(out, numAnchor(v))
-	}
-	return out
-}
-
 // variantKeys returns the keys of the values a translator's typical slip
 // turns v into: a factor of 10, 100 or 10,000 either way (万 read as
 // thousand, 亿 as billion, 万 forgotten) and two adjacent digits swapped.

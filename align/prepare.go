@@ -75,7 +75,20 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 			}
 		}
 	}
-	byS := claimsBySentence(s.Claims, len(s.Sentences))
+	// The anchors of the claims, once: by sentence for the aligner, all
+	// for the features.
+	claimAn := make([]anchorNum, len(s.Claims))
+	byS := make([][]int32, len(s.Sentences))
+	for i, c := range s.Claims {
+		v := decimalOf(c.Value)
+		if !v.ok {
+			continue
+		}
+		claimAn[i] = numAnchor(v)
+		if c.Sentence >= 0 && c.Sentence < len(byS) {
+			byS[c.Sentence] = append(byS[c.Sentence], int32(i))
+		}
+	}
 	p.sents = make([]sentPrep, len(s.Sentences))
 	f := docFeatures{vals: map[string]bool{}, title: map[int32]bool{}}
 	for k := range s.Sentences {
@@ -124,9 +137,9 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 		}
 		u.concepts = dedup(u.concepts)
 		anchors := scanNumbers(x.Text, lang)
-		for _, an := range append(anchors[:len(anchors):len(anchors)], claimAnchors(byS[k])...) {
+		addNum := func(an anchorNum) {
 			if an.w == 0 {
-				continue
+				return
 			}
 			u.nums = append(u.nums, an.key)
 			if zhDoc && u.zh {
@@ -134,6 +147,12 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 			} else {
 				u.vars = append(u.vars, nil)
 			}
+		}
+		for _, an := range anchors {
+			addNum(an)
+		}
+		for _, i := range byS[k] {
+			addNum(claimAn[i])
 		}
 
 		if !withFeatures {
@@ -177,7 +196,7 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 		}
 	}
 	if withFeatures {
-		p.feat = finishFeatures(s, f, zhDoc)
+		p.feat = finishFeatures(s, f, claimAn, zhDoc)
 	}
 
 	p.claims = make([]claimPrep, len(s.Claims))
@@ -202,9 +221,9 @@ func prepare(s Side, zhDoc, withFeatures bool) *Prepared {
 
 // finishFeatures adds to f, which holds what the sentences give, what the
 // claims and the title give.
-func finishFeatures(s Side, f docFeatures, zhDoc bool) docFeatures {
+func finishFeatures(s Side, f docFeatures, claimAn []anchorNum, zhDoc bool) docFeatures {
 	lx := mustLexicon()
-	for _, a := range claimAnchors(s.Claims) {
+	for _, a := range claimAn {
 		if a.w > 0 {
 			f.vals[a.key] = true
 		}

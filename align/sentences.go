@@ -2,11 +2,11 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
-	"figures/extract"
 	"figures/segment"
 )
 
@@ -285,16 +285,6 @@ func newAligner(zh, en *Prepared, perm []int, p Params) *aligner {
 	return a
 }
 
-func claimsBySentence(cs []extract.Claim, n int) [][]extract.Claim {
-	out := make([][]extract.Claim, n)
-	for _, c := range cs {
-		if c.Sentence >= 0 && c.Sentence < n {
-			out[c.Sentence] = append(out[c.Sentence], c)
-		}
-	}
-	return out
-}
-
 type interner struct {
 	ids  map[string]int32
 	next int32
@@ -343,7 +333,7 @@ func dedup(s []int32) []int32 {
 	if len(s) < 2 {
 		return s
 	}
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	slices.Sort(s)
 	out := s[:1]
 	for _, x := range s[1:] {
 		if x != out[len(out)-1] {
