@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"figures/corpus"
-	"figures/extract"
 )
 
 // Numbers are the strongest evidence that two sentences are translations,
