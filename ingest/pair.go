@@ -53,7 +53,8 @@ const maxBlock = 400
 // pairBatch pairs and checks the blocks a batch touched, in order: dates,
 // then folders of undated documents. Two stages overlap: while the checks
 // of one block run on every core and its pairs are stored, the next block
-// is read and its documents paired (PairDocuments runs on one core). The
+// is read, its new documents prepared (align.Prepared, on every core) and
+// paired (PairPrepared runs on one core). The
 // next block must not offer documents the block before has just paired:
 // until that block is stored, its documents are left out by hand.
 func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, w *store.Writer, recent *recentSides, keys *pairKeys, sum *Summary, progress func()) error {
