@@ -5,7 +5,10 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"figures/corpus"
+	"figures/corpus/gen"
 	"figures/extract"
+	"figures/segment"
 )
 
 // bulletin templates: a Chinese sentence and its English version, each
@@ -148,4 +151,112 @@ func TestBenchPairAligns(t *testing.T) {
 	if aligned < 450 {
 		t.Errorf("only %d of 500 Chinese sentences aligned", aligned)
 	}
+}
+
+// genBlock generates days of bulletins (20 stories a day) and analyses them
+// as ingest does (sentences, gse words for the claims' context, claims),
+// then drops the words as the store does: it returns the Chinese and
+// English sides and, for each English side, the index of its Chinese
+// original or -1.
+func genBlock(b *testing.B, days int) (zh, en []Side) {
+	b.Helper()
+	g, err := gen.New(gen.Config{Seed: 99, ErrorRate: 0.05})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range 20 * days {
+		for _, f := range g.Next() {
+			doc, err := corpus.Parse(f.Path, f.Data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sents := segment.Split(doc)
+			for i := range sents {
+				if err := segment.Words(&sents[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			claims := extract.Sentences(sents)
+			for i := range sents {
+				sents[i].Words = nil
+			}
+			s := Side{Doc: doc, Sentences: sents, Claims: claims}
+			if doc.Lang.IsChinese() {
+				zh = append(zh, s)
+			} else {
+				en = append(en, s)
+			}
+		}
+	}
+	return zh, en
+}
+
+// BenchmarkPairDocumentsBlock pairs one ingest block: the bulletins of a
+// day and the days either side (about 50 Chinese and 40 English), as
+// ingest reads them back.
+func BenchmarkPairDocumentsBlock(b *testing.B) {
+	zh, en := genBlock(b, 3)
+	for b.Loop() {
+		PairDocuments(zh, en)
+	}
+	b.ReportMetric(float64(len(zh)), "zh-docs")
+	b.ReportMetric(float64(len(en)), "en-docs")
+}
+
+// BenchmarkCheck checks the pairs of that block, one after the other.
+func BenchmarkCheck(b *testing.B) {
+	zh, en := genBlock(b, 3)
+	pairs := PairDocuments(zh, en)
+	for b.Loop() {
+		for _, p := range pairs {
+			Check(zh[p.ZH], en[p.EN])
+		}
+	}
+	b.ReportMetric(float64(len(pairs)), "pairs")
+}
+
+// BenchmarkPrepare prepares the documents of the block, as ingest does
+// once per document.
+func BenchmarkPrepare(b *testing.B) {
+	zh, en := genBlock(b, 3)
+	for b.Loop() {
+		for _, s := range zh {
+			PrepareZH(s)
+		}
+		for _, s := range en {
+			PrepareEN(s)
+		}
+	}
+	b.ReportMetric(float64(len(zh)+len(en)), "docs")
+}
+
+func prepareAll(zh, en []Side) (zp, ep []*Prepared) {
+	for _, s := range zh {
+		zp = append(zp, PrepareZH(s))
+	}
+	for _, s := range en {
+		ep = append(ep, PrepareEN(s))
+	}
+	return zp, ep
+}
+
+// BenchmarkPairPrepared pairs the block's prepared documents.
+func BenchmarkPairPrepared(b *testing.B) {
+	zp, ep := prepareAll(genBlock(b, 3))
+	for b.Loop() {
+		PairPrepared(zp, ep)
+	}
+}
+
+// BenchmarkCheckPrepared checks the pairs of the block's prepared
+// documents.
+func BenchmarkCheckPrepared(b *testing.B) {
+	zp, ep := prepareAll(genBlock(b, 3))
+	pairs := PairPrepared(zp, ep)
+	for b.Loop() {
+		for _, p := range pairs {
+			CheckPrepared(zp[p.ZH], ep[p.EN])
+		}
+	}
+	b.ReportMetric(float64(len(pairs)), "pairs")
 }

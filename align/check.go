@@ -12,20 +12,39 @@ import (
 // Every link gets a verdict and a one-line explanation; the Chinese figures
 // left unlinked are Dropped, the English ones Added.
 func Check(zh, en Side) Report {
+	return checkPrepared(prepare(zh, true, false), prepare(en, false, false))
+}
+
+// CheckPrepared is Check on prepared sides: PrepareZH(zh) and PrepareEN(en)
+// give the report Check(zh, en) gives.
+func CheckPrepared(zh, en *Prepared) Report {
+	if !zh.zh {
+		zh = prepare(zh.side, true, false)
+	}
+	if en.zh {
+		en = prepare(en.side, false, false)
+	}
+	return checkPrepared(zh, en)
+}
+
+func checkPrepared(zhp, enp *Prepared) Report {
+	zh, en := zhp.side, enp.side
 	r := Report{ZH: summary(zh), EN: summary(en)}
-	r.Alignment = Align(zh, en)
-	r.Links, r.Dropped, r.Added = linkFigures(zh, en, r.Alignment)
+	r.Alignment = alignPrepared(zhp, enp, DefaultParams())
+	r.Links, r.Dropped, r.Added = linkFigures(zhp, enp, r.Alignment)
 	return r
 }
 
 // candidate is a possible link between Chinese claim z and English claim e.
+// The comparison that gives the link its verdict is made only for the
+// candidates that become links.
 type candidate struct {
 	z, e  int
-	cmp   comparison
 	score float64
 }
 
-func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extract.Claim) {
+func linkFigures(zhp, enp *Prepared, beads []Bead) (links []Link, dropped, added []extract.Claim) {
+	zh, en := zhp.side, enp.side
 	zBead := make([]int, len(zh.Sentences))
 	eBead := make([]int, len(en.Sentences))
 	for k := range zBead {
@@ -51,15 +70,7 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 		}
 		return bs[s]
 	}
-	lx := mustLexicon()
-	zCtx := make([][]int32, len(zh.Claims))
-	for i, c := range zh.Claims {
-		zCtx[i] = dedup(lx.zhConcepts(nil, []rune(c.Context), 1))
-	}
-	eCtx := make([][]int32, len(en.Claims))
-	for j, c := range en.Claims {
-		eCtx[j] = dedup(lx.enConcepts(nil, enWords(c.Context)))
-	}
+	zp, ep := zhp.claims, enp.claims
 	// Relative position of each claim inside its bead, to prefer links
 	// that keep the order of figures.
 	zPos := positions(zh.Claims, func(c extract.Claim) int { return beadOf(zBead, c.Sentence) })
@@ -83,8 +94,9 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 				continue
 			}
 			zUsed[c.z], eUsed[c.e] = true, true
-			l := Link{ZH: zh.Claims[c.z], EN: en.Claims[c.e], Verdict: c.cmp.verdict,
-				Error: c.cmp.class, Explanation: c.cmp.expl, Bead: bead(c)}
+			cmp := compare(zh.Claims[c.z], en.Claims[c.e])
+			l := Link{ZH: zh.Claims[c.z], EN: en.Claims[c.e], Verdict: cmp.verdict,
+				Error: cmp.class, Explanation: cmp.expl, Bead: bead(c)}
 			linkBead[[2]int{c.z, c.e}] = l.Bead
 			links = append(links, l)
 		}
@@ -108,12 +120,12 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 			if !kindsLinkable(z, e) {
 				continue
 			}
-			cmp := compare(z, e)
-			ctx := sharesAny(zCtx[i], eCtx[j])
-			if cmp.strength == 0 && !(ctx && z.Kind == e.Kind && !unitConflict(z, e)) {
+			strength := linkStrength(z, e, &zp[i], &ep[j])
+			ctx := sharesAny(zp[i].ctx, ep[j].ctx)
+			if strength == 0 && !(ctx && z.Kind == e.Kind && !unitConflict(z, e)) {
 				continue // unrelated values need the same kind of thing counted
 			}
-			s := cmp.strength + orderBonus(zPos[i], ePos[j])
+			s := strength + orderBonus(zPos[i], ePos[j])
 			if ctx {
 				s += 2
 			}
@@ -123,7 +135,7 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 			if z.Unit != "" && z.Unit == e.Unit {
 				s++
 			}
-			cs = append(cs, candidate{z: i, e: j, cmp: cmp, score: s})
+			cs = append(cs, candidate{z: i, e: j, score: s})
 		}
 	}
 	take(cs, func(c candidate) int { return beadOf(zBead, zh.Claims[c.z].Sentence) })
@@ -161,17 +173,20 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 			if !kindsLinkable(z, e) {
 				continue
 			}
-			cmp := compare(z, e)
-			ctx := sharesAny(zCtx[i], eCtx[j])
+			strength := linkStrength(z, e, &zp[i], &ep[j])
+			if strength < 5 {
+				continue
+			}
+			ctx := sharesAny(zp[i].ctx, ep[j].ctx)
 			sameThing := z.Kind == e.Kind && (z.Unit == e.Unit || z.Unit == "" || e.Unit == "") || ctx
-			small := isSmall(z.Value) || isSmall(e.Value)
+			small := zp[i].small || ep[j].small
 			switch {
-			case cmp.strength >= 8 && (!small || ctx && sameThing):
-			case cmp.strength >= 5 && sameThing && ctx && !small:
+			case strength >= 8 && (!small || ctx && sameThing):
+			case strength >= 5 && sameThing && ctx && !small:
 			default:
 				continue
 			}
-			s := cmp.strength
+			s := strength
 			if ctx {
 				s += 2
 			}
@@ -180,7 +195,7 @@ func linkFigures(zh, en Side, beads []Bead) (links []Link, dropped, added []extr
 			}
 			// Nearer sentences first.
 			s -= 0.01 * float64(absInt(relPos(z.Sentence, len(zh.Sentences))-relPos(e.Sentence, len(en.Sentences))))
-			cs = append(cs, candidate{z: i, e: j, cmp: cmp, score: s})
+			cs = append(cs, candidate{z: i, e: j, score: s})
 		}
 	}
 	take(cs, func(candidate) int { return -1 })
@@ -222,15 +237,6 @@ func kindsLinkable(z, e extract.Claim) bool {
 		return 0
 	}
 	return group(z.Kind) == group(e.Kind) && group(z.Kind) != 0
-}
-
-func isSmall(v string) bool {
-	r, ok := extract.ParseDecimal(v)
-	if !ok {
-		return true
-	}
-	f, _ := r.Float64()
-	return f > -10 && f < 10 && r.IsInt()
 }
 
 func sharesAny(a, b []int32) bool {

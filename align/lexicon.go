@@ -3,6 +3,7 @@ package align
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -21,11 +22,19 @@ var lexiconTSV string
 type Lexicon struct {
 	zh      map[string][]int32     // Chinese form -> concepts
 	zhMax   int                    // longest Chinese form, in runes
+	zhFirst map[rune]int           // first character of a Chinese form -> longest form it begins, in runes
 	enExact map[string][]int32     // English word -> concepts (single-word forms)
 	enPre   map[string][]int32     // English prefix (from "word*") -> concepts
 	enMin   int                    // shortest prefix
+	enPreBy map[string][]preForm   // prefix forms by their first enMin characters, shortest first
 	multi   map[string][]multiForm // multi-word English forms, by multiKey of their first word
 	n       int                    // number of concepts
+}
+
+// preForm is an English prefix form ("subsid" of "subsid*").
+type preForm struct {
+	text     string
+	concepts []int32
 }
 
 // multiForm is an English form of several words: every word must occur.
@@ -61,7 +70,7 @@ func mustLexicon() *Lexicon {
 
 // ParseLexicon reads a lexicon in the format of data/lexicon.tsv.
 func ParseLexicon(data string) (*Lexicon, error) {
-	l := &Lexicon{zh: map[string][]int32{}, enExact: map[string][]int32{}, enPre: map[string][]int32{},
+	l := &Lexicon{zh: map[string][]int32{}, zhFirst: map[rune]int{}, enExact: map[string][]int32{}, enPre: map[string][]int32{},
 		multi: map[string][]multiForm{}, enMin: 1 << 30}
 	for ln, line := range strings.Split(data, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -80,7 +89,10 @@ func ParseLexicon(data string) (*Lexicon, error) {
 				continue
 			}
 			l.zh[z] = appendUnique(l.zh[z], c)
-			l.zhMax = max(l.zhMax, utf8.RuneCountInString(z))
+			n := utf8.RuneCountInString(z)
+			l.zhMax = max(l.zhMax, n)
+			first, _ := utf8.DecodeRuneInString(z)
+			l.zhFirst[first] = max(l.zhFirst[first], n)
 		}
 		for _, e := range strings.Split(enPart, "|") {
 			var words []enWord
@@ -102,7 +114,30 @@ func ParseLexicon(data string) (*Lexicon, error) {
 			}
 		}
 	}
+	l.enPreBy = map[string][]preForm{}
+	for p, cs := range l.enPre {
+		k, _ := firstRunes(p, l.enMin)
+		l.enPreBy[k] = append(l.enPreBy[k], preForm{p, cs})
+	}
+	for _, fs := range l.enPreBy {
+		sort.Slice(fs, func(i, j int) bool {
+			return len(fs[i].text) < len(fs[j].text) || len(fs[i].text) == len(fs[j].text) && fs[i].text < fs[j].text
+		})
+	}
 	return l, nil
+}
+
+// firstRunes returns the first n characters of w, and false when w is
+// shorter.
+func firstRunes(w string, n int) (string, bool) {
+	k := 0
+	for i := range w {
+		if k == n {
+			return w[:i], true
+		}
+		k++
+	}
+	return w, k == n
 }
 
 func appendUnique(s []int32, c int32) []int32 {
@@ -141,6 +176,75 @@ func (l *Lexicon) zhConcepts(dst []int32, runes []rune, minLen int) []int32 {
 	return dst
 }
 
+// zhTextConcepts is zhConcepts on text, without converting it to runes,
+// and trying at each position only the form lengths the lexicon has for
+// the character there.
+func (l *Lexicon) zhTextConcepts(dst []int32, text string, minLen int) []int32 {
+	var buf [128]int
+	off := buf[:0] // byte offset of each rune, and of the end
+	for i := range text {
+		off = append(off, i)
+	}
+	off = append(off, len(text))
+	nr := len(off) - 1
+	for i := 0; i < nr; {
+		r, _ := utf8.DecodeRuneInString(text[off[i]:])
+		if !unicode.Is(unicode.Han, r) {
+			i++
+			continue
+		}
+		n := min(l.zhFirst[r], nr-i)
+		for ; n >= minLen; n-- {
+			if cs, ok := l.zh[text[off[i]:off[i+n]]]; ok {
+				dst = append(dst, cs...)
+				break
+			}
+		}
+		if n < minLen {
+			n = 1
+		}
+		i += n
+	}
+	return dst
+}
+
+// zhTextConcepts2 is zhTextConcepts with minLen 1 and 2 at once: both
+// advance alike (a position with no form of two characters or more moves
+// on by one either way), so the forms of two characters or more are those
+// of minLen 1 that are not single characters. It appends them to long, and
+// all to all.
+func (l *Lexicon) zhTextConcepts2(all, long []int32, text string) ([]int32, []int32) {
+	var buf [128]int
+	off := buf[:0]
+	for i := range text {
+		off = append(off, i)
+	}
+	off = append(off, len(text))
+	nr := len(off) - 1
+	for i := 0; i < nr; {
+		r, _ := utf8.DecodeRuneInString(text[off[i]:])
+		if !unicode.Is(unicode.Han, r) {
+			i++
+			continue
+		}
+		n := min(l.zhFirst[r], nr-i)
+		for ; n >= 1; n-- {
+			if cs, ok := l.zh[text[off[i]:off[i+n]]]; ok {
+				all = append(all, cs...)
+				if n >= 2 {
+					long = append(long, cs...)
+				}
+				break
+			}
+		}
+		if n < 1 {
+			n = 1
+		}
+		i += n
+	}
+	return all, long
+}
+
 // zhWordConcepts appends the concepts of a Chinese sentence segmented into
 // words (gse): a word found whole gives its concepts; a longer word is
 // matched inside with forms of two characters or more, so an unknown
@@ -162,24 +266,32 @@ func (l *Lexicon) zhWordConcepts(dst []int32, words []string) []int32 {
 func (l *Lexicon) enConcepts(dst []int32, words []string) []int32 {
 	for _, w := range words {
 		dst = append(dst, l.enExact[w]...)
-		n := 0
-		for i := range w {
-			if n >= l.enMin {
-				dst = append(dst, l.enPre[w[:i]]...)
+		// Every prefix form w begins with, shortest first: the forms are
+		// indexed by their first enMin characters, which w must share.
+		if k, ok := firstRunes(w, l.enMin); ok {
+			for _, f := range l.enPreBy[k] {
+				if strings.HasPrefix(w, f.text) {
+					dst = append(dst, f.concepts...)
+				}
 			}
-			n++
 		}
-		dst = append(dst, l.enPre[w]...)
 	}
 	if len(l.multi) > 0 && len(words) > 1 {
-		seen := map[string]bool{}
+		var seen []string // multiKeys done
+	next:
 		for _, w := range words {
 			k := multiKey(w)
-			if seen[k] {
+			forms := l.multi[k]
+			if len(forms) == 0 {
 				continue
 			}
-			seen[k] = true
-			for _, m := range l.multi[k] {
+			for _, x := range seen {
+				if x == k {
+					continue next
+				}
+			}
+			seen = append(seen, k)
+			for _, m := range forms {
 				if allWords(m.words, words) {
 					dst = append(dst, m.concept)
 				}

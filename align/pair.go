@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"time"
-	"unicode"
 )
 
 // DocPair proposes that Chinese document ZH (an index into the zh list) is
@@ -40,32 +39,59 @@ func PairDocuments(zh, en []Side) []DocPair {
 	if len(zh) == 0 || len(en) == 0 {
 		return nil
 	}
-	zf := make([]docFeatures, len(zh))
+	zp := make([]*Prepared, len(zh))
 	for i := range zh {
-		zf[i] = features(&zh[i], true)
+		zp[i] = prepare(zh[i], true, true)
 	}
-	ef := make([]docFeatures, len(en))
+	ep := make([]*Prepared, len(en))
 	for j := range en {
-		ef[j] = features(&en[j], false)
+		ep[j] = prepare(en[j], false, true)
 	}
-	// Inverse document frequency over the batch, both languages pooled.
-	df := map[string]int{}
-	for _, fs := range [][]docFeatures{zf, ef} {
+	return PairPrepared(zp, ep)
+}
+
+// PairPrepared is PairDocuments on prepared sides: it gives the pairs
+// PairDocuments gives for their sides, without reading the documents again.
+func PairPrepared(zh, en []*Prepared) []DocPair {
+	if len(zh) == 0 || len(en) == 0 {
+		return nil
+	}
+	zf := make([]*docFeatures, len(zh))
+	for i, p := range zh {
+		zf[i] = p.features(true)
+	}
+	ef := make([]*docFeatures, len(en))
+	for j, p := range en {
+		ef[j] = p.features(false)
+	}
+	// Inverse document frequency over the batch, both languages pooled:
+	// of figures by key, of lexicon concepts by identifier.
+	dfV := map[string]int{}
+	dfC := make([]int, mustLexicon().Concepts())
+	for _, fs := range [][]*docFeatures{zf, ef} {
 		for _, f := range fs {
-			for k := range f.items {
-				df[k]++
+			for k := range f.vals {
+				dfV[k]++
+			}
+			for _, c := range f.cons {
+				dfC[c]++
 			}
 		}
 	}
 	n := float64(len(zh) + len(en))
-	idf := func(k string) float64 { return math.Log(1 + n/float64(max(df[k], 1))) }
+	idfV := func(k string) float64 { return math.Log(1 + n/float64(max(dfV[k], 1))) }
+	idfC := func(c int32) float64 { return math.Log(1 + n/float64(max(dfC[c], 1))) }
 
 	// Postings of the Chinese documents' items (and of the English values'
 	// slips, which point at the Chinese value they would come from).
-	post := map[string][]int32{}
+	postV := map[string][]int32{}
+	postC := make([][]int32, len(dfC))
 	for i, f := range zf {
-		for k := range f.items {
-			post[k] = append(post[k], int32(i))
+		for k := range f.vals {
+			postV[k] = append(postV[k], int32(i))
+		}
+		for _, c := range f.cons {
+			postC[c] = append(postC[c], int32(i))
 		}
 	}
 	type cand struct {
@@ -79,8 +105,8 @@ func PairDocuments(zh, en []Side) []DocPair {
 	for j, f := range ef {
 		var massFig, massWord float64
 		touched = touched[:0]
-		add := func(k string, w float64, fig bool) {
-			for _, i := range post[k] {
+		add := func(post []int32, w float64, fig bool) {
+			for _, i := range post {
 				if acc[i] == ([2]float64{}) {
 					touched = append(touched, i)
 				}
@@ -91,18 +117,19 @@ func PairDocuments(zh, en []Side) []DocPair {
 				}
 			}
 		}
-		for k, fig := range f.items {
-			w := idf(k)
-			if fig {
-				massFig += w
-			} else {
-				massWord += w
-			}
-			add(k, w, fig)
+		for k := range f.vals {
+			w := idfV(k)
+			massFig += w
+			add(postV[k], w, true)
+		}
+		for _, c := range f.cons {
+			w := idfC(c)
+			massWord += w
+			add(postC[c], w, false)
 		}
 		for _, k := range f.slips {
-			if !f.items[k] {
-				add(k, idf(k)/2, true)
+			if !f.vals[k] {
+				add(postV[k], idfV(k)/2, true)
 			}
 		}
 		for _, i := range touched {
@@ -155,7 +182,8 @@ func PairDocuments(zh, en []Side) []DocPair {
 
 // docFeatures is what pairing knows of a document.
 type docFeatures struct {
-	items map[string]bool // "v:…" figures (true) and "c:…" concepts (false)
+	vals  map[string]bool // figures ("v:…" keys)
+	cons  []int32         // lexicon concepts, sorted, each once
 	slips []string        // figures a translation slip away (English side)
 	nfig  int
 	title map[int32]bool
@@ -163,77 +191,12 @@ type docFeatures struct {
 	chars float64 // length in Chinese characters (English converted at 0.3)
 }
 
-func features(s *Side, zhDoc bool) docFeatures {
-	lx := mustLexicon()
-	f := docFeatures{items: map[string]bool{}, title: map[int32]bool{}}
-	for k := range s.Sentences {
-		sent := &s.Sentences[k]
-		lang := sent.Lang
-		if lang == "" {
-			lang = "en"
-			if zhDoc {
-				lang = "zh"
-			}
-		}
-		for _, a := range scanNumbers(sent.Text, lang) {
-			if a.w > 0 && a.val != nil {
-				f.items[a.key] = true
-			}
-		}
-		var cs []int32
-		if lang == "zh" {
-			cs = lx.zhConcepts(nil, []rune(sent.Text), 2)
-		} else {
-			cs = lx.enConcepts(nil, enWords(sent.Text))
-		}
-		for _, c := range cs {
-			f.items["c:"+itoa(int(c))] = false
-		}
-		for _, r := range sent.Text {
-			if !unicode.IsSpace(r) {
-				if lang == "zh" {
-					f.chars++
-				} else {
-					f.chars += 0.3
-				}
-			}
-		}
+// features returns the pairing features of p read in the given role.
+func (p *Prepared) features(zhDoc bool) *docFeatures {
+	if p.hasFeat && p.zh == zhDoc {
+		return &p.feat
 	}
-	for _, a := range claimAnchors(s.Claims) {
-		if a.w > 0 {
-			f.items[a.key] = true
-		}
-	}
-	for k, fig := range f.items {
-		if !fig {
-			continue
-		}
-		f.nfig++
-		if !zhDoc {
-			// An English value may be a Chinese one mistranslated.
-			if v, ok := parseKey(k); ok {
-				f.slips = append(f.slips, variantKeys(v)...)
-			}
-		}
-	}
-	sort.Strings(f.slips)
-	title := ""
-	if s.Doc != nil {
-		title, f.date = s.Doc.Title, s.Doc.Date
-	}
-	if title == "" && len(s.Sentences) > 0 {
-		title = s.Sentences[0].Text
-	}
-	var tc []int32
-	if zhDoc {
-		tc = lx.zhConcepts(nil, []rune(title), 2)
-	} else {
-		tc = lx.enConcepts(nil, enWords(title))
-	}
-	for _, c := range tc {
-		f.title[c] = true
-	}
-	return f
+	return &prepare(p.side, zhDoc, true).feat
 }
 
 func titleOverlap(a, b map[int32]bool) float64 {

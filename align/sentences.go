@@ -2,11 +2,11 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
-	"figures/extract"
 	"figures/segment"
 )
 
@@ -89,14 +89,18 @@ func Align(zh, en Side) []Bead { return AlignWith(zh, en, DefaultParams()) }
 // runs by their evidence, out of order, and aligns each pair with the same
 // programme.
 func AlignWith(zh, en Side, p Params) []Bead {
-	a := newAligner(zh, en, p)
-	perm := a.paragraphOrder(zh, en)
+	return alignPrepared(prepare(zh, true, false), prepare(en, false, false), p)
+}
+
+func alignPrepared(zh, en *Prepared, p Params) []Bead {
+	a := newAligner(zh, en, nil, p)
+	perm := a.paragraphOrder(zh.side, en.side)
 	if perm == nil {
 		return a.run()
 	}
 	// The translator moved paragraphs: align against the English in the
 	// Chinese order, then map the English indexes back.
-	beads := newAligner(zh, permuteSide(en, perm), p).run()
+	beads := newAligner(zh, en, perm, p).run()
 	for k := range beads {
 		for x, j := range beads[k].EN {
 			beads[k].EN[x] = perm[j]
@@ -217,38 +221,22 @@ func paraOf(ss []segment.Sentence) []int {
 	return out
 }
 
-// permuteSide returns en with its sentences in the order perm (new position
-// -> original index), re-indexed, and its claims moved with them.
-func permuteSide(en Side, perm []int) Side {
-	inv := make([]int, len(perm))
-	out := Side{Doc: en.Doc, Sentences: make([]segment.Sentence, len(perm))}
-	for k, j := range perm {
-		inv[j] = k
-		out.Sentences[k] = en.Sentences[j]
-		out.Sentences[k].Index = k
-	}
-	for _, c := range en.Claims {
-		if c.Sentence >= 0 && c.Sentence < len(inv) {
-			c.Sentence = inv[c.Sentence]
-			out.Claims = append(out.Claims, c)
-		}
-	}
-	return out
-}
-
 type aligner struct {
 	p      Params
 	zu, eu []unit
 	ratio  float64 // Chinese characters per English character
-	wCon   map[int32]float64
-	wNum   map[int32]float64
-	conZ   []float64 // weighted concept mass of each unit
-	conE   []float64
-	numZ   []float64
-	numE   []float64
-	sim    sparseSim
-	lenZ   []float64 // zh-equivalent lengths
-	lenE   []float64
+	// Weights of concepts and numbers, by identifier (identifiers are
+	// dense: concepts from 0 to nCon, numbers from 0 to nNum).
+	wCon       []float64
+	wNum       []float64
+	nCon, nNum int
+	conZ       []float64 // weighted concept mass of each unit
+	conE       []float64
+	numZ       []float64
+	numE       []float64
+	sim        sparseSim
+	lenZ       []float64 // zh-equivalent lengths
+	lenE       []float64
 	// Weighted, sorted evidence lists per sentence, for beads of more than
 	// two sentences, whose evidence is computed on the union of their
 	// sentences' items so a word repeated across sentences counts once.
@@ -263,28 +251,26 @@ type wid struct {
 
 type weighted struct{ con, num, vars []wid }
 
-func newAligner(zh, en Side, p Params) *aligner {
+// newAligner reads the units of zh and en, the English sentences in the
+// order perm (new position -> original index) when it is not nil.
+func newAligner(zh, en *Prepared, perm []int, p Params) *aligner {
 	lx := mustLexicon()
 	in := &interner{ids: map[string]int32{}, next: int32(lx.Concepts())}
 	nums := &interner{ids: map[string]int32{}}
 	a := &aligner{p: p}
-	zc := claimsBySentence(zh.Claims, len(zh.Sentences))
-	ec := claimsBySentence(en.Claims, len(en.Sentences))
-	// Latin tokens in Chinese text (GDP, 5G, APP) are matched in English.
-	latin := map[string]bool{}
-	for _, s := range zh.Sentences {
-		for _, w := range latinWords(s.Text) {
-			latin[w] = true
+	a.zu = make([]unit, len(zh.sents))
+	for i := range zh.sents {
+		a.zu[i] = makeUnit(&zh.sents[i], in, nums, zh.latin, true)
+	}
+	a.eu = make([]unit, len(en.sents))
+	for j := range a.eu {
+		k := j
+		if perm != nil {
+			k = perm[j]
 		}
+		a.eu[j] = makeUnit(&en.sents[k], in, nums, zh.latin, false)
 	}
-	a.zu = make([]unit, len(zh.Sentences))
-	for i := range zh.Sentences {
-		a.zu[i] = makeUnit(&zh.Sentences[i], zc[i], lx, in, nums, latin, true)
-	}
-	a.eu = make([]unit, len(en.Sentences))
-	for j := range en.Sentences {
-		a.eu[j] = makeUnit(&en.Sentences[j], ec[j], lx, in, nums, latin, false)
-	}
+	a.nCon, a.nNum = int(in.next), int(nums.next)
 	a.weigh()
 	a.sim = a.pairwise()
 	a.ratio = a.estimateRatio()
@@ -297,16 +283,6 @@ func newAligner(zh, en Side, p Params) *aligner {
 		a.lenE[j] = a.zhLen(u)
 	}
 	return a
-}
-
-func claimsBySentence(cs []extract.Claim, n int) [][]extract.Claim {
-	out := make([][]extract.Claim, n)
-	for _, c := range cs {
-		if c.Sentence >= 0 && c.Sentence < n {
-			out[c.Sentence] = append(out[c.Sentence], c)
-		}
-	}
-	return out
 }
 
 type interner struct {
@@ -324,50 +300,27 @@ func (in *interner) id(s string) int32 {
 	return v
 }
 
-func makeUnit(s *segment.Sentence, claims []extract.Claim, lx *Lexicon, in, nums *interner, latin map[string]bool, zhDoc bool) unit {
-	u := unit{zh: s.Lang == "zh"}
-	runes := []rune(s.Text)
-	for _, r := range runes {
-		if !unicode.IsSpace(r) {
-			u.chars++
+// makeUnit interns a prepared sentence's keys for one pair. Latin words in
+// Chinese text (GDP, 5G, APP) are matched in English: latin holds those of
+// the Chinese document. The identifiers are given in the order the
+// sentences are read, Chinese first, so that sums over them add up in the
+// same order every time.
+func makeUnit(sp *sentPrep, in, nums *interner, latin map[string]bool, zhDoc bool) unit {
+	u := unit{zh: sp.zh, chars: sp.chars, concepts: sp.concepts}
+	var extra []int32
+	for _, k := range sp.latin {
+		if sp.zh || latin[k] {
+			extra = append(extra, in.id(k))
 		}
 	}
-	if u.zh {
-		if len(s.Words) > 0 {
-			words := make([]string, len(s.Words))
-			for k, w := range s.Words {
-				words[k] = w.Text
-			}
-			u.concepts = lx.zhWordConcepts(u.concepts, words)
-		} else {
-			u.concepts = lx.zhConcepts(u.concepts, runes, 1)
-		}
-		for _, w := range latinWords(s.Text) {
-			u.concepts = append(u.concepts, in.id("l:"+w))
-		}
-	} else {
-		words := enWords(s.Text)
-		u.concepts = lx.enConcepts(u.concepts, words)
-		for _, w := range words {
-			if latin[w] {
-				u.concepts = append(u.concepts, in.id("l:"+w))
-			}
-		}
+	if len(extra) > 0 {
+		u.concepts = dedup(append(append(make([]int32, 0, len(sp.concepts)+len(extra)), sp.concepts...), extra...))
 	}
-	u.concepts = dedup(u.concepts)
-	lang := "en"
-	if u.zh {
-		lang = "zh"
-	}
-	anchors := append(scanNumbers(s.Text, lang), claimAnchors(claims)...)
-	for _, an := range anchors {
-		if an.w == 0 {
-			continue
-		}
-		u.nums = append(u.nums, nums.id(an.key))
+	for x, k := range sp.nums {
+		u.nums = append(u.nums, nums.id(k))
 		if zhDoc && u.zh {
-			for _, k := range variantKeys(an.val) {
-				u.vars = append(u.vars, nums.id(k))
+			for _, v := range sp.vars[x] {
+				u.vars = append(u.vars, nums.id(v))
 			}
 		}
 	}
@@ -380,7 +333,7 @@ func dedup(s []int32) []int32 {
 	if len(s) < 2 {
 		return s
 	}
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	slices.Sort(s)
 	out := s[:1]
 	for _, x := range s[1:] {
 		if x != out[len(out)-1] {
@@ -430,23 +383,23 @@ func latinWords(s string) []string {
 // weigh gives every concept and number a weight that falls with how many
 // sentences it occurs in: a word on every line aligns nothing.
 func (a *aligner) weigh() {
-	dfC := map[int32][2]int{}
-	dfN := map[int32][2]int{}
+	// Document frequencies per side, in slices by identifier; an
+	// identifier no sentence holds keeps weight 0.
+	dfC := make([][2]int, a.nCon)
+	dfN := make([][2]int, a.nNum)
+	inNums := make([]bool, a.nNum)
 	for side, us := range [][]unit{a.zu, a.eu} {
 		for _, u := range us {
 			for _, c := range u.concepts {
-				d := dfC[c]
-				d[side]++
-				dfC[c] = d
+				dfC[c][side]++
 			}
 			for _, c := range u.nums {
-				d := dfN[c]
-				d[side]++
-				dfN[c] = d
+				dfN[c][side]++
+				inNums[c] = true
 			}
 		}
 	}
-	a.wCon = make(map[int32]float64, len(dfC))
+	a.wCon = make([]float64, a.nCon)
 	// A concept in a large share of the sentences (全市, "city") weighs
 	// little and would make the similarity dense: it is left out, which
 	// keeps the cost of pairwise() proportional to the shared rare items.
@@ -458,9 +411,11 @@ func (a *aligner) weigh() {
 		}
 		a.wCon[c] = 1 / math.Sqrt(float64(max(d[0], d[1])))
 	}
-	a.wNum = make(map[int32]float64, len(dfN))
+	a.wNum = make([]float64, a.nNum)
 	for c, d := range dfN {
-		a.wNum[c] = 1 / float64(max(d[0], d[1], 1))
+		if inNums[c] {
+			a.wNum[c] = 1 / float64(max(d[0], d[1], 1))
+		}
 	}
 	mass := func(us []unit, z bool) (con, num []float64) {
 		con, num = make([]float64, len(us)), make([]float64, len(us))
@@ -589,8 +544,8 @@ func (s *sparseSim) get(i, j int) (lex, num float32) {
 // pairwise computes the sparse similarity through inverted indexes, so the
 // cost follows the number of shared items, not n·m.
 func (a *aligner) pairwise() sparseSim {
-	conPost := map[int32][]int32{}
-	numPost := map[int32][]int32{}
+	conPost := make([][]int32, a.nCon)
+	numPost := make([][]int32, a.nNum)
 	for j, u := range a.eu {
 		for _, c := range u.concepts {
 			if a.wCon[c] > 0 {

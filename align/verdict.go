@@ -110,7 +110,7 @@ func compareOne(z, e extract.Claim) comparison {
 		}
 	}
 	zs, es := describe(z, vz), describeEN(e)
-	rel, detail := relate(vz, ve, z, e)
+	rel, detail := relate(vz, ve, z, e, true)
 	c := comparison{rel: rel}
 	valuesAgree := rel == relEqual || rel == relRounded || rel == relMorePrecise || rel == relOverRounded
 	switch {
@@ -173,10 +173,59 @@ func compareOne(z, e extract.Claim) comparison {
 	return c
 }
 
+// linkStrength is compare(z, e).strength, the rank of a candidate link,
+// without the explanation, and with a cheap test first (see mayRelate).
+func linkStrength(z, e extract.Claim, zp, ep *claimPrep) float64 {
+	dz, de := zp.dec, ep.dec
+	if !dz.ok || !de.ok {
+		return 0 // cannot be compared
+	}
+	fz, fe := zp.f, ep.f
+	zRatio, eRatio := false, false // a fraction against a percentage
+	if isPercent(z.Kind) != isPercent(e.Kind) {
+		if isPercent(z.Kind) && e.Kind == extract.Ratio {
+			eRatio, fe, de = true, fe*100, de.shift(2)
+		} else if isPercent(e.Kind) && z.Kind == extract.Ratio {
+			zRatio, fz, dz = true, fz*100, dz.shift(2)
+		}
+	}
+	if !mayRelate(dz, de, fz, fe) {
+		return 0
+	}
+	rel, ok := relateDec(dz, de, zp.neg, ep.neg, fz, fe)
+	if !ok {
+		vz, _ := extract.ParseDecimal(z.Value)
+		ve, _ := extract.ParseDecimal(e.Value)
+		if zRatio {
+			vz.Mul(vz, big.NewRat(100, 1))
+		}
+		if eRatio {
+			ve.Mul(ve, big.NewRat(100, 1))
+		}
+		rel, _ = relate(vz, ve, z, e, false)
+	}
+	valuesAgree := rel == relEqual || rel == relRounded || rel == relMorePrecise || rel == relOverRounded
+	if valuesAgree && (z.Kind == extract.PercentPoints && e.Kind == extract.Percent ||
+		z.Kind == extract.Percent && e.Kind == extract.PercentPoints ||
+		unitConflict(z, e) || qualifierConflict(z.Qualifier, e.Qualifier)) {
+		return 6
+	}
+	switch rel {
+	case relEqual:
+		return 10
+	case relRounded, relMorePrecise:
+		return 8
+	case relSign, relPower, relDigits, relOverRounded:
+		return 5
+	}
+	return 0
+}
+
 func isPercent(k extract.Kind) bool { return k == extract.Percent || k == extract.PercentPoints }
 
-// relate finds how ve relates to vz, with a phrase saying how.
-func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
+// relate finds how ve relates to vz, with a phrase saying how when
+// detail is set.
+func relate(vz, ve *big.Rat, z, e extract.Claim, detail bool) (valueRelation, string) {
 	if vz.Cmp(ve) == 0 {
 		return relEqual, ""
 	}
@@ -186,7 +235,7 @@ func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
 	az, ae := new(big.Rat).Abs(vz), new(big.Rat).Abs(ve)
 	if vz.Sign()*ve.Sign() < 0 {
 		// Opposite directions and different sizes: the sign is the news.
-		if r, _ := relate(az, ae, z, e); r == relEqual || r == relRounded || r == relOverRounded {
+		if r, _ := relate(az, ae, z, e, false); r == relEqual || r == relRounded || r == relOverRounded {
 			return relSign, ""
 		}
 	}
@@ -195,11 +244,16 @@ func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
 		rel := relErr(az, ae)
 		approx := e.Qualifier == extract.Approx || e.Qualifier == extract.Nearly && ae.Cmp(az) > 0 ||
 			(e.Qualifier == extract.MoreThan || e.Qualifier == extract.AtLeast) && ae.Cmp(az) < 0
-		how := fmt.Sprintf("rounded to %s", stepName(step, sig))
 		if rel <= acceptRelAnySig || sig >= 2 && rel <= acceptRel || approx && rel <= acceptRelApprox {
-			return relRounded, how
+			if !detail {
+				return relRounded, ""
+			}
+			return relRounded, fmt.Sprintf("rounded to %s", stepName(step, sig))
 		}
-		return relOverRounded, fmt.Sprintf("%s (%s off) and stated as %s", how, pct(rel), statedAs(e.Qualifier))
+		if !detail {
+			return relOverRounded, ""
+		}
+		return relOverRounded, fmt.Sprintf("rounded to %s (%s off) and stated as %s", stepName(step, sig), pct(rel), statedAs(e.Qualifier))
 	}
 	// Or is the Chinese the rounded one (the English is more precise)?
 	if step, sig := precision(az); step != nil && roundTo(ae, step).Cmp(az) == 0 && sig >= 2 {
@@ -225,6 +279,9 @@ func relate(vz, ve *big.Rat, z, e extract.Claim) (valueRelation, string) {
 				}
 			}
 			if match {
+				if !detail {
+					return relPower, ""
+				}
 				return relPower, timesWord(k)
 			}
 		}
@@ -296,8 +353,12 @@ func digitSlip(az, ae *big.Rat) (string, bool) {
 		return "", false
 	}
 	rz := roundTo(az, step)
-	dz := digitString(rz, step)
-	de := digitString(ae, step)
+	return digitSlipOf(digitString(rz, step), digitString(ae, step))
+}
+
+// digitSlipOf is digitSlip on the digits of the rounded Chinese value and
+// of the English value.
+func digitSlipOf(dz, de string) (string, bool) {
 	if dz == "" || de == "" || dz == de {
 		return "", false
 	}

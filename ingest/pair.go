@@ -53,7 +53,8 @@ const maxBlock = 400
 // pairBatch pairs and checks the blocks a batch touched, in order: dates,
 // then folders of undated documents. Two stages overlap: while the checks
 // of one block run on every core and its pairs are stored, the next block
-// is read and its documents paired (PairDocuments runs on one core). The
+// is read, its new documents prepared (align.Prepared, on every core) and
+// paired (PairPrepared runs on one core). The
 // next block must not offer documents the block before has just paired:
 // until that block is stored, its documents are left out by hand.
 func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, w *store.Writer, recent *recentSides, keys *pairKeys, sum *Summary, progress func()) error {
@@ -181,7 +182,7 @@ type pairedBlock struct {
 	block          store.PairingBlock
 	index          int             // in the batch's blocks
 	pairs          []align.DocPair // ZH and EN index zh and en
-	zh, en         []align.Side
+	zh, en         []*align.Prepared
 	zhRefs, enRefs []store.DocRef
 }
 
@@ -190,7 +191,7 @@ func (pb pairedBlock) check() []store.CheckedPair {
 	out := make([]store.CheckedPair, len(pb.pairs))
 	parallel(len(pb.pairs), func(i int) {
 		p := pb.pairs[i]
-		r := align.Check(pb.zh[p.ZH], pb.en[p.EN])
+		r := align.CheckPrepared(pb.zh[p.ZH], pb.en[p.EN])
 		out[i] = store.CheckedPair{ZH: pb.zhRefs[p.ZH].ID, EN: pb.enRefs[p.EN].ID, Score: p.Score, Report: &r}
 	})
 	return out
@@ -224,7 +225,7 @@ func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) (paire
 	paired := map[int64]bool{}
 	for zs := 0; zs < len(zh); zs += maxBlock {
 		zhRefs := zh[zs:min(len(zh), zs+maxBlock)]
-		zhSides, err := cache.load(ctx, zhRefs)
+		zhSides, err := cache.load(ctx, zhRefs, true)
 		if err != nil {
 			return pb, err
 		}
@@ -235,18 +236,18 @@ func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) (paire
 					enRefs = append(enRefs, r)
 				}
 			}
-			enSides, err := cache.load(ctx, enRefs)
+			enSides, err := cache.load(ctx, enRefs, false)
 			if err != nil {
 				return pb, err
 			}
-			var zhLeft []align.Side
+			var zhLeft []*align.Prepared
 			var zhLeftRefs []store.DocRef
 			for i, r := range zhRefs {
 				if !paired[r.ID] {
 					zhLeft, zhLeftRefs = append(zhLeft, zhSides[i]), append(zhLeftRefs, r)
 				}
 			}
-			for _, p := range align.PairDocuments(zhLeft, enSides) {
+			for _, p := range align.PairPrepared(zhLeft, enSides) {
 				z, e := zhLeftRefs[p.ZH], enRefs[p.EN]
 				pb.pairs = append(pb.pairs, align.DocPair{ZH: len(pb.zh), EN: len(pb.en), Score: p.Score})
 				pb.zh, pb.zhRefs = append(pb.zh, zhLeft[p.ZH]), append(pb.zhRefs, z)
@@ -258,49 +259,63 @@ func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) (paire
 	return pb, nil
 }
 
-// sideCache gives pairing the sides of a block: from the block before
-// (neighbouring date blocks overlap by two days), from the documents the
-// batch stored last (kept in memory, up to a bound), or read back from the
-// store, all the misses of a block at once.
+// sideCache gives pairing the sides of a block, prepared for pairing and
+// checking (align.Prepared): from the block before (neighbouring date
+// blocks overlap by two days, and a document is prepared once for all the
+// blocks it is in), from the documents the batch stored last (kept in
+// memory, up to a bound), or read back from the store, all the misses of a
+// block at once.
 type sideCache struct {
 	loader    *store.Loader
 	recent    *recentSides
-	prev, cur map[int64]align.Side
+	prev, cur map[int64]*align.Prepared
 }
 
 // next starts a new block: what the block before the last loaded is
 // dropped.
 func (c *sideCache) next() {
-	c.prev, c.cur = c.cur, map[int64]align.Side{}
+	c.prev, c.cur = c.cur, map[int64]*align.Prepared{}
 }
 
-func (c *sideCache) load(ctx context.Context, refs []store.DocRef) ([]align.Side, error) {
-	out := make([]align.Side, len(refs))
+// load returns the sides of refs, prepared as Chinese originals when zh,
+// else as English versions.
+func (c *sideCache) load(ctx context.Context, refs []store.DocRef, zh bool) ([]*align.Prepared, error) {
+	prep := align.PrepareEN
+	if zh {
+		prep = align.PrepareZH
+	}
+	out := make([]*align.Prepared, len(refs))
 	var missing []int64
 	var missingAt []int
+	var toPrepare []int // indexes into out of sides to prepare
+	var sides []align.Side
 	for i, r := range refs {
-		s, ok := c.cur[r.ID]
+		p, ok := c.cur[r.ID]
 		if !ok {
-			if s, ok = c.prev[r.ID]; !ok {
-				s, ok = c.recent.get(r.ID)
-			}
+			p, ok = c.prev[r.ID]
 		}
-		if !ok {
-			missing, missingAt = append(missing, r.ID), append(missingAt, i)
+		if ok {
+			c.cur[r.ID] = p
+			out[i] = p
 			continue
 		}
-		c.cur[r.ID] = s
-		out[i] = s
+		if s, ok := c.recent.get(r.ID); ok {
+			toPrepare, sides = append(toPrepare, i), append(sides, s)
+			continue
+		}
+		missing, missingAt = append(missing, r.ID), append(missingAt, i)
 	}
 	if len(missing) > 0 {
-		sides, err := c.loader.Sides(ctx, missing)
+		loaded, err := c.loader.Sides(ctx, missing)
 		if err != nil {
 			return nil, err
 		}
-		for k, s := range sides {
-			c.cur[missing[k]] = s
-			out[missingAt[k]] = s
-		}
+		toPrepare, sides = append(toPrepare, missingAt...), append(sides, loaded...)
+	}
+	// Preparing reads every sentence of the document: on every core.
+	parallel(len(sides), func(k int) { out[toPrepare[k]] = prep(sides[k]) })
+	for _, i := range toPrepare {
+		c.cur[refs[i].ID] = out[i]
 	}
 	return out, nil
 }
