@@ -137,6 +137,34 @@ func analyzeAll(b *testing.B, docs []*corpus.Document, goroutines int) {
 	wg.Wait()
 }
 
+// readAll reads every file of fsys as ingest's workers do (decoding, HTML
+// with goquery, then Analyze) on the given number of goroutines, without
+// storing anything.
+func readAll(b *testing.B, fsys fstest.MapFS, goroutines int) {
+	names := make([]string, 0, len(fsys))
+	for name := range fsys {
+		names = append(names, name)
+	}
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(names); i = int(next.Add(1)) - 1 {
+				d, err := corpus.Parse(names[i], fsys[names[i]].Data)
+				if err == nil {
+					_, err = Analyze(d)
+				}
+				if err != nil {
+					b.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // BenchmarkIngestVsSegment compares, in one run, the whole ingest of a
 // generated batch (reading and decoding files, HTML, sentence splitting,
 // gse, extraction, storing, pairing and checking) with gse segmentation
@@ -160,6 +188,9 @@ func analyzeAll(b *testing.B, docs []*corpus.Document, goroutines int) {
 //     over the parsed documents, on all cores) against gse alone: the
 //     ceiling of ingest/gse, which also decodes, parses HTML, stores,
 //     pairs and checks;
+//   - read/gse: the same with decoding and HTML (corpus.Parse, then
+//     Analyze, over the files): ingest's ceiling before anything is stored,
+//     paired or checked;
 //   - ingest/gse-1core: ingest on all cores against gse on one goroutine,
 //     the way gse's speed is usually quoted. It flatters ingest by up to
 //     the number of cores and is reported for comparison only;
@@ -184,7 +215,7 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 	cores := runtime.GOMAXPROCS(0)
 	segmentAll(b, texts[:1], 1) // load the dictionary outside the timings
 	const gsePasses = 4
-	var tIngest, tPair, tSeg1, tSegN, tAnalyze, cpuSeg, cpuIngest time.Duration
+	var tIngest, tPair, tSeg1, tSegN, tAnalyze, tRead, cpuSeg, cpuIngest time.Duration
 	var docs int
 	for b.Loop() {
 		s, c := time.Now(), cpuTime()
@@ -201,6 +232,9 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 		s = time.Now()
 		analyzeAll(b, parsed, cores)
 		tAnalyze += time.Since(s)
+		s = time.Now()
+		readAll(b, fsys, cores)
+		tRead += time.Since(s)
 		c = cpuTime()
 		sum, took := ingestOnce(b, fsys)
 		cpuIngest += cpuTime() - c
@@ -216,6 +250,7 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 	b.ReportMetric(ingest/gseN, "ingest/gse")
 	b.ReportMetric(docsOnly/gseN, "docs/gse")
 	b.ReportMetric(mb/tAnalyze.Seconds()/gseN, "analyze/gse")
+	b.ReportMetric(mb/tRead.Seconds()/gseN, "read/gse")
 	b.ReportMetric(ingest/gse1, "ingest/gse-1core")
 	if cpuIngest > 0 {
 		// CPU seconds per MB: gse made 2*gsePasses passes.
