@@ -62,7 +62,7 @@ type Summary struct {
 	Files       int   `json:"files"`       // files read (.txt, .html, .htm)
 	Documents   int   `json:"documents"`   // new documents stored
 	Skipped     int   `json:"skipped"`     // already stored (same content)
-	Unsupported int   `json:"unsupported"` // files of other types, passed over
+	Unsupported int   `json:"unsupported"` // files of other types and links to folders, passed over
 	Claims      int   `json:"claims"`      // claims of the new documents
 	Pairs       int   `json:"pairs"`       // document pairs checked and stored
 	Mismatches  int   `json:"mismatches"`  // mismatched figures in those pairs
