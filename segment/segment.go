@@ -447,6 +447,3 @@ func appendTrimmed(out []corpus.Span, runes []rune, s, e int) []corpus.Span {
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\r' || r == '\n'
 }
-
-// runeLen is the number of code points in s.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
