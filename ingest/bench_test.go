@@ -4,8 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -104,37 +102,17 @@ func segmentAll(b *testing.B, texts []string, goroutines int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range goroutines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(texts); i = int(next.Add(1)) - 1 {
-				seg.Segment([]byte(texts[i]))
-			}
-		}()
-	}
-	wg.Wait()
+	parallelOn(goroutines, len(texts), func(i int) { seg.Segment([]byte(texts[i])) })
 }
 
 // analyzeAll runs Analyze (sentence splitting, gse and extraction) over
 // docs on the given number of goroutines, as segmentAll runs gse.
 func analyzeAll(b *testing.B, docs []*corpus.Document, goroutines int) {
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range goroutines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
-				if _, err := Analyze(docs[i]); err != nil {
-					b.Error(err)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallelOn(goroutines, len(docs), func(i int) {
+		if _, err := Analyze(docs[i]); err != nil {
+			b.Error(err)
+		}
+	})
 }
 
 // readAll reads every file of fsys as ingest's workers do (decoding, HTML
@@ -145,24 +123,15 @@ func readAll(b *testing.B, fsys fstest.MapFS, goroutines int) {
 	for name := range fsys {
 		names = append(names, name)
 	}
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range goroutines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(names); i = int(next.Add(1)) - 1 {
-				d, err := corpus.Parse(names[i], fsys[names[i]].Data)
-				if err == nil {
-					_, err = Analyze(d)
-				}
-				if err != nil {
-					b.Error(err)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallelOn(goroutines, len(names), func(i int) {
+		d, err := corpus.Parse(names[i], fsys[names[i]].Data)
+		if err == nil {
+			_, err = Analyze(d)
+		}
+		if err != nil {
+			b.Error(err)
+		}
+	})
 }
 
 // BenchmarkIngestVsSegment compares, in one run, the whole ingest of a

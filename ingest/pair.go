@@ -398,8 +398,13 @@ func sideBytes(s align.Side) int {
 }
 
 // parallel calls f(0) ... f(n-1) on GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
+func parallel(n int, f func(i int)) { parallelOn(runtime.GOMAXPROCS(0), n, f) }
+
+// parallelOn calls f(0) ... f(n-1) on the given number of goroutines, which
+// take the indexes in turn (no channel: a hand-off per item would cost
+// more than a short f).
+func parallelOn(goroutines, n int, f func(i int)) {
+	workers := min(n, goroutines)
 	if workers <= 1 {
 		for i := range n {
 			f(i)

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-
-	"figures/store"
 )
 
 // A named pipe or a link to a device inside a folder is reported and
@@ -25,12 +23,7 @@ func TestSpecialFilesAreRejected(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("全市共有养老机构213家。\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	sum, err := Run(context.Background(), db, Options{Paths: []string{dir}})
+	sum, err := Run(context.Background(), openStore(t), Options{Paths: []string{dir}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,12 +51,7 @@ func TestSymlinksInFolders(t *testing.T) {
 			t.Skipf("no symbolic links here: %v", err)
 		}
 	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	sum, err := Run(context.Background(), db, Options{Paths: []string{dir}})
+	sum, err := Run(context.Background(), openStore(t), Options{Paths: []string{dir}})
 	if err != nil {
 		t.Fatal(err)
 	}
