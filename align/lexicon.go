@@ -180,6 +180,29 @@ func (l *Lexicon) zhConcepts(dst []int32, runes []rune, minLen int) []int32 {
 // and trying at each position only the form lengths the lexicon has for
 // the character there.
 func (l *Lexicon) zhTextConcepts(dst []int32, text string, minLen int) []int32 {
+	l.zhScan(text, minLen, func(cs []int32, _ int) { dst = append(dst, cs...) })
+	return dst
+}
+
+// zhTextConcepts2 is zhTextConcepts with minLen 1 and 2 at once: both
+// advance alike (a position with no form of two characters or more moves
+// on by one either way), so the forms of two characters or more are those
+// of minLen 1 that are not single characters. It appends them to long, and
+// all to all.
+func (l *Lexicon) zhTextConcepts2(all, long []int32, text string) ([]int32, []int32) {
+	l.zhScan(text, 1, func(cs []int32, n int) {
+		all = append(all, cs...)
+		if n >= 2 {
+			long = append(long, cs...)
+		}
+	})
+	return all, long
+}
+
+// zhScan calls found with the concepts of the longest form of at least
+// minLen characters at each position of text, and the form's length, then
+// moves past it (or on by one character where there is none).
+func (l *Lexicon) zhScan(text string, minLen int, found func(cs []int32, n int)) {
 	var buf [128]int
 	off := buf[:0] // byte offset of each rune, and of the end
 	for i := range text {
@@ -196,7 +219,7 @@ func (l *Lexicon) zhTextConcepts(dst []int32, text string, minLen int) []int32 {
 		n := min(l.zhFirst[r], nr-i)
 		for ; n >= minLen; n-- {
 			if cs, ok := l.zh[text[off[i]:off[i+n]]]; ok {
-				dst = append(dst, cs...)
+				found(cs, n)
 				break
 			}
 		}
@@ -205,44 +228,6 @@ func (l *Lexicon) zhTextConcepts(dst []int32, text string, minLen int) []int32 {
 		}
 		i += n
 	}
-	return dst
-}
-
-// zhTextConcepts2 is zhTextConcepts with minLen 1 and 2 at once: both
-// advance alike (a position with no form of two characters or more moves
-// on by one either way), so the forms of two characters or more are those
-// of minLen 1 that are not single characters. It appends them to long, and
-// all to all.
-func (l *Lexicon) zhTextConcepts2(all, long []int32, text string) ([]int32, []int32) {
-	var buf [128]int
-	off := buf[:0]
-	for i := range text {
-		off = append(off, i)
-	}
-	off = append(off, len(text))
-	nr := len(off) - 1
-	for i := 0; i < nr; {
-		r, _ := utf8.DecodeRuneInString(text[off[i]:])
-		if !unicode.Is(unicode.Han, r) {
-			i++
-			continue
-		}
-		n := min(l.zhFirst[r], nr-i)
-		for ; n >= 1; n-- {
-			if cs, ok := l.zh[text[off[i]:off[i+n]]]; ok {
-				all = append(all, cs...)
-				if n >= 2 {
-					long = append(long, cs...)
-				}
-				break
-			}
-		}
-		if n < 1 {
-			n = 1
-		}
-		i += n
-	}
-	return all, long
 }
 
 // zhWordConcepts appends the concepts of a Chinese sentence segmented into
