@@ -16,6 +16,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
 )
@@ -49,7 +50,19 @@ func open(path string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db := &DB{sql: sdb, path: path}
-	if err := db.migrate(context.Background()); err != nil {
+	// Two processes opening a new store at once can find it locked in a
+	// way SQLite's busy timeout does not wait out (turning on WAL needs
+	// the file to itself for a moment): try again for as long as the
+	// timeout would have waited.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err = db.migrate(context.Background())
+		if err == nil || !IsBusy(err) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

@@ -614,3 +614,29 @@ func TestDocumentAndByHash(t *testing.T) {
 		t.Errorf("missing document: %v", err)
 	}
 }
+
+// Several processes opening a new store at once (a newsroom's cron jobs)
+// all get it, migrated once.
+func TestOpenNewStoreConcurrently(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			db, err := store.Open(path)
+			if err == nil {
+				var v int
+				v, err = db.Version(context.Background())
+				if err == nil && v != store.SchemaVersion() {
+					err = fmt.Errorf("version %d, want %d", v, store.SchemaVersion())
+				}
+				db.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
