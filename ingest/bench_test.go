@@ -1,12 +1,16 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"figures/corpus"
 	"figures/corpus/gen"
@@ -134,6 +138,23 @@ func readAll(b *testing.B, fsys fstest.MapFS, goroutines int) {
 	})
 }
 
+// parseHTMLAll parses every HTML file of fsys with goquery and nothing
+// else, on the given number of goroutines: the part of reading a batch
+// that the project's choice of HTML parser fixes.
+func parseHTMLAll(b *testing.B, fsys fstest.MapFS, goroutines int) {
+	var pages [][]byte
+	for name, f := range fsys {
+		if strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm") {
+			pages = append(pages, f.Data)
+		}
+	}
+	parallelOn(goroutines, len(pages), func(i int) {
+		if _, err := goquery.NewDocumentFromReader(bytes.NewReader(pages[i])); err != nil {
+			b.Error(err)
+		}
+	})
+}
+
 // BenchmarkIngestVsSegment compares, in one run, the whole ingest of a
 // generated batch (reading and decoding files, HTML, sentence splitting,
 // gse, extraction, storing, pairing and checking) with gse segmentation
@@ -153,6 +174,9 @@ func readAll(b *testing.B, fsys fstest.MapFS, goroutines int) {
 //     target is 0.5);
 //   - docs/gse: the same without the pairing phase (reading, analysing
 //     and storing documents only);
+//   - html/gse: goquery's HTML parse alone, over the batch's HTML pages,
+//     against gse alone over the whole batch's article text: gse and the
+//     HTML parser together already cost 1 + 1/html/gse times gse alone;
 //   - analyze/gse: sentence splitting, gse and extraction alone (Analyze
 //     over the parsed documents, on all cores) against gse alone: the
 //     ceiling of ingest/gse, which also decodes, parses HTML, stores,
@@ -184,7 +208,7 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 	cores := runtime.GOMAXPROCS(0)
 	segmentAll(b, texts[:1], 1) // load the dictionary outside the timings
 	const gsePasses = 4
-	var tIngest, tPair, tSeg1, tSegN, tAnalyze, tRead, cpuSeg, cpuIngest time.Duration
+	var tIngest, tPair, tSeg1, tSegN, tAnalyze, tRead, tHTML, cpuSeg, cpuIngest time.Duration
 	var docs int
 	for b.Loop() {
 		s, c := time.Now(), cpuTime()
@@ -204,6 +228,9 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 		s = time.Now()
 		readAll(b, fsys, cores)
 		tRead += time.Since(s)
+		s = time.Now()
+		parseHTMLAll(b, fsys, cores)
+		tHTML += time.Since(s)
 		c = cpuTime()
 		sum, took := ingestOnce(b, fsys)
 		cpuIngest += cpuTime() - c
@@ -220,6 +247,7 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 	b.ReportMetric(docsOnly/gseN, "docs/gse")
 	b.ReportMetric(mb/tAnalyze.Seconds()/gseN, "analyze/gse")
 	b.ReportMetric(mb/tRead.Seconds()/gseN, "read/gse")
+	b.ReportMetric(mb/tHTML.Seconds()/gseN, "html/gse")
 	b.ReportMetric(ingest/gse1, "ingest/gse-1core")
 	if cpuIngest > 0 {
 		// CPU seconds per MB: gse made 2*gsePasses passes.
