@@ -305,7 +305,17 @@ func decodeUTF16(data []byte, name string) (string, string, error) {
 // <meta charset="gbk">, <meta http-equiv="Content-Type" content="text/html;
 // charset=gb2312"> and <?xml version="1.0" encoding="GB18030"?>.
 func declaredEncoding(data []byte) (string, encoding.Encoding) {
-	head := bytes.ToLower(data[:min(len(data), 4096)])
+	// ASCII case folding is all the labels need; bytes.ToLower would
+	// decode the head as UTF-8, which a GBK or Big5 page is not, rune by
+	// rune.
+	var buf [4096]byte
+	head := buf[:min(len(data), len(buf))]
+	for i, c := range data[:len(head)] {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		head[i] = c
+	}
 	label := ""
 	for rest := head; label == "" && len(rest) > 0; {
 		i := bytes.Index(rest, []byte("charset"))
