@@ -10,7 +10,7 @@ GOFLAGS += -tags=$(TAGS)
 export GOFLAGS
 export CGO_ENABLED = 1
 
-.PHONY: all build gen demo serve test bench eval fuzz lint samples clean
+.PHONY: all build gen demo serve test bench bench-ingest eval fuzz lint samples clean
 
 all: build
 
@@ -35,6 +35,11 @@ test: lint
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# bench-ingest repeats only the ingest-against-gse ratios and the writer's
+# floor, five runs each (about 30 s): the numbers in docs/ingest.md.
+bench-ingest:
+	$(GO) test -run='^$$' -bench='IngestVsSegment|StoreDocuments' -benchtime=5x -count=5 ./ingest/
 
 # eval measures the extractor against ../shared/peers and testdata, and the
 # aligner against ../shared/parallel and testdata (skipped, with a message,
