@@ -77,9 +77,20 @@ type Claim struct {
 // sentences should carry gse words (segment.Words) for the best context;
 // without them the extractor falls back to its dictionaries.
 func Sentences(sents []segment.Sentence) []Claim {
-	var out []Claim
+	// Claims are large: gather each sentence's and copy them once into a
+	// slice of the right size, rather than growing one slice by doubling.
+	per := make([][]Claim, len(sents))
+	n := 0
 	for i := range sents {
-		out = append(out, Sentence(&sents[i])...)
+		per[i] = Sentence(&sents[i])
+		n += len(per[i])
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Claim, 0, n)
+	for _, cs := range per {
+		out = append(out, cs...)
 	}
 	return out
 }
