@@ -122,7 +122,11 @@ func compareOne(z, e extract.Claim) comparison {
 		c.expl = fmt.Sprintf("%s is a percentage; the English says %s, percentage points", z.Text, e.Text)
 	case valuesAgree && unitConflict(z, e):
 		c.verdict, c.class = Mismatch, ErrUnit
-		c.expl = fmt.Sprintf("%s counts %s; the English says %s, counting %s", z.Text, unitName(z), e.Text, unitName(e))
+		if zb, eb := rateBaseConflict(z.Unit, e.Unit); zb != "" {
+			c.expl = fmt.Sprintf("%s is %s; the English says %s, per %s, not per %s", z.Text, zs, e.Text, eb, zb)
+		} else {
+			c.expl = fmt.Sprintf("%s counts %s; the English says %s, counting %s", z.Text, unitName(z), e.Text, unitName(e))
+		}
 	case valuesAgree && qualifierConflict(z.Qualifier, e.Qualifier):
 		c.verdict, c.class = Mismatch, ErrQualifier
 		c.expl = fmt.Sprintf("%s means %s %s; the English says %s, i.e. %s it", z.Text, qualName(z.Qualifier), zs, e.Text, dirWord(e.Qualifier))
@@ -421,10 +425,14 @@ func scaleWords(zt, et string) bool {
 }
 
 // unitConflict reports units that cannot both be right: two currencies,
-// people against households, two units of area, length or weight. Units of
-// unknown relation (people against person-times, yuan against yuan per
-// person) are not flagged: the extractor may read the same thing two ways.
+// people against households, two units of area, length or weight, rates
+// per month and per year. Units of unknown relation (people against
+// person-times, yuan against yuan per person) are not flagged: the
+// extractor may read the same thing two ways.
 func unitConflict(z, e extract.Claim) bool {
+	if zb, _ := rateBaseConflict(z.Unit, e.Unit); zb != "" {
+		return true
+	}
 	if z.Kind == extract.Money && e.Kind != extract.Money && e.Kind != "" && e.Unit != "" && unitFamily(e.Unit) != "currency" ||
 		e.Kind == extract.Money && z.Kind != extract.Money && z.Unit != "" && unitFamily(z.Unit) != "currency" {
 		return unitFamily(z.Unit) == "headcount" || unitFamily(e.Unit) == "headcount"
@@ -436,6 +444,47 @@ func unitConflict(z, e extract.Claim) bool {
 	fa, fb := unitFamily(a), unitFamily(b)
 	return fa != "" && fa == fb
 }
+
+// rateBaseConflict compares what two rates are per (yuan/person/month:
+// person and month, in whichever order they were written): when both name
+// a period and the periods differ (每月 as "per year", a twelvefold error),
+// or both name whom they count and those differ (每人 as "per household"),
+// it returns the two bases, else "". A rate that leaves one out ("1,050
+// yuan per person" for 每人每月1050元) is not a conflict.
+func rateBaseConflict(zu, eu string) (zb, eb string) {
+	_, zrest, ok1 := strings.Cut(zu, "/")
+	_, erest, ok2 := strings.Cut(eu, "/")
+	if !ok1 || !ok2 {
+		return "", ""
+	}
+	zs, es := strings.Split(zrest, "/"), strings.Split(erest, "/")
+	for _, family := range []func(string) bool{isPeriod, isHeadcount} {
+		a, b := findBase(zs, family), findBase(es, family)
+		if a != "" && b != "" && a != b {
+			return a, b
+		}
+	}
+	return "", ""
+}
+
+func findBase(bases []string, in func(string) bool) string {
+	for _, b := range bases {
+		if in(b) {
+			return b
+		}
+	}
+	return ""
+}
+
+func isPeriod(b string) bool {
+	switch b {
+	case "hour", "day", "week", "month", "quarter", "year":
+		return true
+	}
+	return false
+}
+
+func isHeadcount(b string) bool { return unitFamily(b) == "headcount" }
 
 // baseUnit is the unit before any "/" (yuan/person -> yuan), in canonical
 // spelling.

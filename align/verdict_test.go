@@ -22,6 +22,7 @@ const (
 	percent = extract.Percent
 	points  = extract.PercentPoints
 	ratio   = extract.Ratio
+	rate    = extract.Rate
 	exact   = extract.Exact
 )
 
@@ -73,6 +74,13 @@ func TestCompare(t *testing.T) {
 			extract.Claim{Text: "30,000 to 50,000 yuan", Kind: money, Value: "30000", ValueMax: "50000", Unit: "yuan", Qualifier: extract.Range}, Match, "", ""},
 		{"range upper end wrong", extract.Claim{Text: "3至5万元", Kind: money, Value: "30000", ValueMax: "50000", Unit: "yuan", Qualifier: extract.Range},
 			extract.Claim{Text: "30,000 to 500,000 yuan", Kind: money, Value: "30000", ValueMax: "500000", Unit: "yuan", Qualifier: extract.Range}, Mismatch, ErrMagnitude, "upper end"},
+		{"per month as per year", zc("1050元", rate, "1050", "yuan/person/month", exact), ec("1,050 yuan per person per year", rate, "1050", "yuan/person/year", exact),
+			Mismatch, ErrUnit, "per year, not per month"},
+		{"per person as per household", zc("1050元", rate, "1050", "yuan/person/month", exact), ec("1,050 yuan per household per month", rate, "1050", "yuan/household/month", exact),
+			Mismatch, ErrUnit, "per household, not per person"},
+		{"rate bases in another order", zc("1050元", rate, "1050", "yuan/month/person", exact), ec("1,050 yuan per person per month", rate, "1050", "yuan/person/month", exact), Match, "", ""},
+		{"English names no period", zc("1050元", rate, "1050", "yuan/person/month", exact), ec("1,050 yuan per person", rate, "1050", "yuan/person", exact), Match, "", ""},
+		{"rate as money", zc("1050元", rate, "1050", "yuan/person/month", exact), ec("1,050 yuan", money, "1050", "yuan", exact), Match, "", ""},
 		{"unrelated", zc("529家", count, "529", "", exact), ec("1,700", count, "1700", "", exact), Mismatch, ErrOther, ""},
 	}
 	for _, tt := range tests {

@@ -89,8 +89,10 @@ func pairBatch(ctx context.Context, db *store.DB, loader *store.Loader, w *store
 			if err != nil {
 				continue // drain
 			}
-			pairs := pb.check()
-			if err = w.SaveBlock(ctx, pb.block, pairs); err != nil {
+			// SaveBlock leaves out pairs whose documents another
+			// process has paired since the block was read.
+			var pairs []store.CheckedPair
+			if pairs, err = w.SaveBlock(ctx, pb.block, pb.check()); err != nil {
 				cancel()
 				continue
 			}

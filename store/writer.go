@@ -171,16 +171,41 @@ func (b PairingBlock) String() string {
 // Every document of the block is marked, paired or not and whichever
 // block paired it: a mark says that the block of the document's own date
 // (or folder) has been worked through since the document was stored.
-func (w *Writer) SaveBlock(ctx context.Context, b PairingBlock, pairs []CheckedPair) error {
+//
+// The pairs were made from the documents that were unpaired when the block
+// was read. Another batch storing into the same database at the same time
+// may have paired some of them since: a pair with a document that is now
+// in a current pair is left out (a document is in one current pair, as
+// when batches run one after the other), and its other document, still
+// unpaired, is not marked, so a rerun pairs it. SaveBlock returns the pairs
+// it stored.
+func (w *Writer) SaveBlock(ctx context.Context, b PairingBlock, pairs []CheckedPair) ([]CheckedPair, error) {
 	t, err := w.begin(ctx)
 	if err != nil {
-		return fmt.Errorf("pair %s: %w", b, err)
+		return nil, fmt.Errorf("pair %s: %w", b, err)
 	}
+	saved := pairs[:0:0]
+	var left []int64 // unpaired documents of the pairs left out
 	for _, p := range pairs {
+		var zhPaired, enPaired bool
+		if zhPaired, enPaired, err = t.pairedNow(p.ZH, p.EN); err != nil {
+			err = fmt.Errorf("save pair %d-%d: %w", p.ZH, p.EN, err)
+			break
+		}
+		if zhPaired || enPaired {
+			if !zhPaired {
+				left = append(left, p.ZH)
+			}
+			if !enPaired {
+				left = append(left, p.EN)
+			}
+			continue
+		}
 		if _, err = t.savePair(p.ZH, p.EN, p.Score, p.Report); err != nil {
 			err = fmt.Errorf("save pair %d-%d: %w", p.ZH, p.EN, err)
 			break
 		}
+		saved = append(saved, p)
 	}
 	if err == nil {
 		if b.Date != "" {
@@ -191,14 +216,33 @@ func (w *Writer) SaveBlock(ctx context.Context, b PairingBlock, pairs []CheckedP
 				WHERE date = '' AND path >= ? AND path < ? AND instr(substr(path, ?), '/') = 0`,
 				prefix, upper, utf8.RuneCountInString(prefix)+1)
 		}
+		for _, id := range left {
+			if err != nil {
+				break
+			}
+			_, err = t.exec("DELETE FROM pairing_done WHERE doc_id = ?", id)
+		}
 		if err != nil {
 			err = fmt.Errorf("mark pairing done: %w", err)
 		}
 	}
 	if err = t.end(err); err != nil {
-		return fmt.Errorf("pair %s: %w", b, err)
+		return nil, fmt.Errorf("pair %s: %w", b, err)
 	}
-	return nil
+	return saved, nil
+}
+
+// pairedNow reports whether the Chinese document zh and the English
+// document en are in a pair with the current version of a counterpart
+// (the test UnpairedOn makes, here inside the transaction).
+func (t *txn) pairedNow(zh, en int64) (zhPaired, enPaired bool, err error) {
+	err = t.queryRow(`SELECT
+		EXISTS (SELECT 1 FROM pairs p JOIN documents o ON o.id = p.en_doc
+			WHERE p.zh_doc = ? AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = o.path AND n.version > o.version)),
+		EXISTS (SELECT 1 FROM pairs p JOIN documents o ON o.id = p.zh_doc
+			WHERE p.en_doc = ? AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = o.path AND n.version > o.version))`,
+		zh, en).Scan(&zhPaired, &enPaired)
+	return zhPaired, enPaired, err
 }
 
 // MarkPairingDone is DB.MarkPairingDone.

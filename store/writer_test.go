@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -383,5 +384,81 @@ func TestGroupRollback(t *testing.T) {
 	}
 	if n := countDocs(t, db); n != 1 {
 		t.Errorf("%d documents after Close with a group open; its group is rolled back", n)
+	}
+}
+
+// Two batches pairing the same dates at once (two figures ingest into one
+// store) each read the documents that were unpaired when they began. The
+// block stored second must not pair a document the first has paired since:
+// a document is in one current pair at most, as after batches run one
+// after the other. A document whose pair was dropped that way is left for
+// the next run to pair (its pairing is not marked done).
+func TestSaveBlockSkipsDocumentsPairedMeanwhile(t *testing.T) {
+	const date = "2024-03-18"
+	type pair struct{ zh, en int64 }
+	tests := []struct {
+		name      string
+		second    []pair // the block stored second
+		wantPairs []pair
+		wantSaved int
+		undone    []int64 // documents whose pairing is not marked done
+	}{
+		{"Chinese original paired meanwhile", []pair{{1, 4}}, []pair{{1, 2}}, 0, []int64{4}},
+		{"English version paired meanwhile", []pair{{3, 2}}, []pair{{1, 2}}, 0, []int64{3}},
+		{"the same pair again", []pair{{1, 2}}, []pair{{1, 2}}, 0, nil},
+		{"one pair free, one not", []pair{{3, 4}, {1, 4}}, []pair{{1, 2}, {3, 4}}, 1, nil},
+		{"free documents", []pair{{3, 4}}, []pair{{1, 2}, {3, 4}}, 1, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := open(t)
+			zh, en, r := storetest.Pair()
+			zhOnly, enOnly := storetest.Singles()
+			for _, s := range []align.Side{zh, en, zhOnly, enOnly} { // ids 1 to 4
+				d := *s.Doc
+				d.Date = date
+				s.Doc = &d
+				if _, _, err := db.SaveDocument(ctx, s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w, err := db.NewWriter(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			block := store.PairingBlock{Date: date}
+			if saved, err := w.SaveBlock(ctx, block, []store.CheckedPair{{ZH: 1, EN: 2, Score: 0.8, Report: r}}); err != nil || len(saved) != 1 {
+				t.Fatalf("first block: saved %d pairs, %v", len(saved), err)
+			}
+			var second []store.CheckedPair
+			for _, p := range tc.second {
+				second = append(second, store.CheckedPair{ZH: p.zh, EN: p.en, Score: 0.5, Report: &align.Report{}})
+			}
+			saved, err := w.SaveBlock(ctx, block, second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(saved) != tc.wantSaved {
+				t.Errorf("second block saved %d pairs, want %d", len(saved), tc.wantSaved)
+			}
+			var got []pair
+			for _, row := range storetest.Rows(t, db.SQL(), "SELECT zh_doc, en_doc FROM pairs ORDER BY zh_doc, en_doc") {
+				got = append(got, pair{row[0].(int64), row[1].(int64)})
+			}
+			if !reflect.DeepEqual(got, tc.wantPairs) {
+				t.Errorf("pairs = %v, want %v", got, tc.wantPairs)
+			}
+			for id := int64(1); id <= 4; id++ {
+				done, err := db.PairingDone(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := !slices.Contains(tc.undone, id); done != want {
+					t.Errorf("document %d: pairing done = %v, want %v", id, done, want)
+				}
+			}
+		})
 	}
 }
