@@ -184,18 +184,17 @@ type pairedBlock struct {
 	block          store.PairingBlock
 	index          int             // in the batch's blocks
 	pairs          []align.DocPair // ZH and EN index zh and en
+	reports        []*align.Report // the check of each pair
 	zh, en         []*align.Prepared
 	zhRefs, enRefs []store.DocRef
 }
 
-// check checks the block's pairs on every core.
+// check returns the block's checked pairs, to store.
 func (pb pairedBlock) check() []store.CheckedPair {
 	out := make([]store.CheckedPair, len(pb.pairs))
-	parallel(len(pb.pairs), func(i int) {
-		p := pb.pairs[i]
-		r := align.CheckPrepared(pb.zh[p.ZH], pb.en[p.EN])
-		out[i] = store.CheckedPair{ZH: pb.zhRefs[p.ZH].ID, EN: pb.enRefs[p.EN].ID, Score: p.Score, Report: &r}
-	})
+	for i, p := range pb.pairs {
+		out[i] = store.CheckedPair{ZH: pb.zhRefs[p.ZH].ID, EN: pb.enRefs[p.EN].ID, Score: p.Score, Report: pb.reports[i]}
+	}
 	return out
 }
 
@@ -249,9 +248,28 @@ func pairRefs(ctx context.Context, cache *sideCache, refs []store.DocRef) (paire
 					zhLeft, zhLeftRefs = append(zhLeft, zhSides[i]), append(zhLeftRefs, r)
 				}
 			}
-			for _, p := range align.PairPrepared(zhLeft, enSides) {
+			// Each proposed pair is checked here, on every core, rather
+			// than in a later stage: a pair whose check shows two
+			// unrelated documents is left out, and which documents stay
+			// free for the next blocks must not depend on how far the
+			// stages have run.
+			proposed := align.PairPrepared(zhLeft, enSides)
+			reports := make([]*align.Report, len(proposed))
+			parallel(len(proposed), func(i int) {
+				p := proposed[i]
+				z, e := zhLeft[p.ZH], enSides[p.EN]
+				r := align.CheckPrepared(z, e)
+				if !align.Unrelated(p.Score, len(z.Side().Claims), len(e.Side().Claims), &r) {
+					reports[i] = &r
+				}
+			})
+			for i, p := range proposed {
+				if reports[i] == nil {
+					continue
+				}
 				z, e := zhLeftRefs[p.ZH], enRefs[p.EN]
 				pb.pairs = append(pb.pairs, align.DocPair{ZH: len(pb.zh), EN: len(pb.en), Score: p.Score})
+				pb.reports = append(pb.reports, reports[i])
 				pb.zh, pb.zhRefs = append(pb.zh, zhLeft[p.ZH]), append(pb.zhRefs, z)
 				pb.en, pb.enRefs = append(pb.en, enSides[p.EN]), append(pb.enRefs, e)
 				paired[z.ID], paired[e.ID] = true, true

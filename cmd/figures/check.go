@@ -108,45 +108,28 @@ func checkLanguages(files []string, docs [2]*corpus.Document) (swap bool, err er
 }
 
 // unrelated says why a report looks like the check of two documents that
-// are not an original and its translation, or returns "". Both signs must
-// agree: few of the figures correspond inside aligned sentences, and the
-// pairing score (figures, bulletin vocabulary, titles, dates, lengths) is
-// low. Real pairs, even heavily condensed ones, have most of the shorter
-// side's figures linked in aligned sentences and score above 0.35; with
-// fewer than three figures on a side there is too little to judge.
+// are not an original and its translation (align.Unrelated), or returns "".
 func unrelated(zh, en align.Side, r *align.Report) string {
-	n := min(len(zh.Claims), len(en.Claims))
-	if n < 3 {
-		return ""
-	}
-	anchored := 0
-	for _, l := range r.Links {
-		if l.Bead >= 0 {
-			anchored++
-		}
-	}
 	score := 0.0
 	if p := align.PairDocuments([]align.Side{zh}, []align.Side{en}); len(p) == 1 {
 		score = p[0].Score
 	}
-	if 4*anchored >= n || score >= unrelatedScore {
+	n := min(len(zh.Claims), len(en.Claims))
+	if !align.Unrelated(score, len(zh.Claims), len(en.Claims), r) {
 		return ""
 	}
-	some := fmt.Sprintf("only %d", anchored)
-	if anchored == 0 {
+	related := r.Related()
+	some := fmt.Sprintf("only %d", related)
+	if related == 0 {
 		some = "none"
 	}
 	scored := fmt.Sprintf("is %.2f", score)
 	if score == 0 {
 		scored = fmt.Sprintf("is below %.2f", align.PairMin)
 	}
-	return fmt.Sprintf("%s of the %d figures on the shorter side correspond in aligned sentences, and their pairing score %s where translations score above %.2f",
-		some, n, scored, unrelatedScore)
+	return fmt.Sprintf("%s of the %d figures on the shorter side correspond in aligned sentences, and their pairing score %s where translations score %.2f or more",
+		some, n, scored, align.UnrelatedScore)
 }
-
-// unrelatedScore is the pairing score below which, with few figures linked
-// in aligned sentences, check refuses a pair.
-const unrelatedScore = 0.3
 
 // checkStatus is the exit status of a check: 1 when a figure is mismatched.
 // Dropped and added figures alone do not fail a check: English versions

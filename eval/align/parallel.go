@@ -438,31 +438,44 @@ func runPairing(docs []prepared, sources []string, seed uint64) {
 			}
 		}
 		pairs := align.PairDocuments(pool, es)
-		correct := 0
-		paired := map[int]bool{}
+		score := func(name string, pairs []align.DocPair) {
+			correct := 0
+			paired := map[int]bool{}
+			for _, p := range pairs {
+				paired[p.EN] = true
+				if orig[p.ZH] == p.EN {
+					correct++
+				}
+			}
+			abstained := 0
+			for k := range removed {
+				if !paired[k] {
+					abstained++
+				}
+			}
+			prec, rec, abst := 0.0, 0.0, 0.0
+			if len(pairs) > 0 {
+				prec = float64(correct) / float64(len(pairs))
+			}
+			if n := len(es) - len(removed); n > 0 {
+				rec = float64(correct) / float64(n)
+			}
+			if len(removed) > 0 {
+				abst = float64(abstained) / float64(len(removed))
+			}
+			fmt.Printf("%-12s %6d %6d %9.3f %7.3f %10.3f\n", name, len(es), len(pairs), prec, rec, abst)
+		}
+		score(src, pairs)
+		// As ingest pairs: a proposed pair whose check shows two unrelated
+		// documents (align.Unrelated) is left out.
+		var kept []align.DocPair
 		for _, p := range pairs {
-			paired[p.EN] = true
-			if orig[p.ZH] == p.EN {
-				correct++
+			r := align.Check(pool[p.ZH], es[p.EN])
+			if !align.Unrelated(p.Score, len(pool[p.ZH].Claims), len(es[p.EN].Claims), &r) {
+				kept = append(kept, p)
 			}
 		}
-		abstained := 0
-		for k := range removed {
-			if !paired[k] {
-				abstained++
-			}
-		}
-		prec, rec, abst := 0.0, 0.0, 0.0
-		if len(pairs) > 0 {
-			prec = float64(correct) / float64(len(pairs))
-		}
-		if n := len(es) - len(removed); n > 0 {
-			rec = float64(correct) / float64(n)
-		}
-		if len(removed) > 0 {
-			abst = float64(abstained) / float64(len(removed))
-		}
-		fmt.Printf("%-12s %6d %6d %9.3f %7.3f %10.3f\n", src, len(es), len(pairs), prec, rec, abst)
+		score(" + checks", kept)
 	}
 	fmt.Println()
 }
