@@ -277,6 +277,12 @@ func Run(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 			d := r.side.Doc
 			keys.add(store.DocRef{ID: id, Path: d.Path, Hash: d.Hash, Lang: d.Lang, Date: d.Date})
 		}
+		if storeErr != nil && ctx.Err() != nil && errors.Is(storeErr, ctx.Err()) {
+			// Cancelled between the loop's check and the store's: nothing
+			// was lost, and the open group is committed below like any
+			// cancelled batch's.
+			storeErr = nil
+		}
 		if storeErr == nil && writer.Pending() >= groupDocs {
 			storeErr = commit()
 		}
