@@ -186,7 +186,7 @@ func Tables() []Table {
 		},
 		{
 			Name: "errors",
-			Doc:  "One row per file that could not be ingested.",
+			Doc:  "One row per failed attempt to ingest a file: a file that fails again in a later run gets a row of its own, with its time. To list the files still failing, keep the latest row per path.",
 			Columns: []Column{
 				{"error_id", Integer, "", "Row id."},
 				{"path", Text, "", "The file."},
