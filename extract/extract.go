@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/big"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -104,7 +105,7 @@ func extractText(text, lang string, index, base int, words []segment.Word) []Cla
 		c := Claim{
 			Lang: lang, Sentence: index, Text: txt,
 			Start: base + s, End: base + e,
-			Kind: f.kind, Value: FormatDecimal(f.val), Unit: f.unit, Qualifier: f.qual,
+			Kind: f.kind, Value: FormatDecimal(f.val), Unit: rateOrder(f.kind, f.unit), Qualifier: f.qual,
 		}
 		if f.max != nil {
 			c.ValueMax = FormatDecimal(f.max)
@@ -451,4 +452,17 @@ func boundJoiner(s string) bool {
 func circledNumber(s string) bool {
 	r, size := utf8.DecodeRuneInString(s)
 	return size == len(s) && (r >= 0x2460 && r <= 0x249B || r >= 0x24EB && r <= 0x24FF || r >= 0x2776 && r <= 0x2793 || r >= 0x3251 && r <= 0x325F || r >= 0x32B1 && r <= 0x32BF)
+}
+
+// rateOrder puts the bases of a rate's unit in one order, the periods
+// (data/rate_periods.tsv) last, so that the same rate written either way
+// round has one unit: exports grouped by unit keep it together.
+func rateOrder(k Kind, unit string) string {
+	if k != Rate || strings.Count(unit, "/") < 2 {
+		return unit
+	}
+	parts := strings.Split(unit, "/")
+	bases := parts[1:]
+	sort.SliceStable(bases, func(i, j int) bool { return !tbl.ratePeriod[bases[i]] && tbl.ratePeriod[bases[j]] })
+	return strings.Join(parts, "/")
 }

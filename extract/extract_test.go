@@ -162,6 +162,8 @@ func TestKinds(t *testing.T) {
 		{"square metres hectares km", "en", "32,000 square metres on 8 hectares, 15 kilometres away", []c{"32,000 square metres|measure|32000|square_metre", "8 hectares|measure|8|hectare", "15 kilometres|measure|15|kilometre"}},
 		{"rate zh", "zh", "提高到1120元/人/月", []c{"1120元/人/月|rate|1120|yuan/person/month"}},
 		{"rate zh bases first", "zh", "提高到每人每月1050元", []c{"1050元|rate|1050|yuan/person/month"}},
+		{"rate zh period first", "zh", "补贴每月每人300元", []c{"300元|rate|300|yuan/person/month"}},
+		{"rate en period first", "en", "300 yuan per month per person", []c{"300 yuan per month per person|rate|300|yuan/person/month"}},
 		{"rate zh base and qualifier", "zh", "水价每吨不超过3.5元", []c{"3.5元|rate|3.5|yuan/tonne|at_most"}},
 		{"rate zh traditional", "zh", "每戶每年補助9600元", []c{"9600元|money|9600|yuan"}},
 		{"per head is money", "zh", "人均收入3.2万元", []c{"3.2万元|money|32000|yuan"}},

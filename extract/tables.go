@@ -146,6 +146,7 @@ type tables struct {
 	zhSkip    map[string]bool
 
 	zhRateBase map[string]string // what a rate is per (人 -> person)
+	ratePeriod map[string]bool   // rate bases named last (month, year)
 }
 
 var tbl = loadTables()
@@ -225,6 +226,10 @@ func loadTables() *tables {
 		enIngNoun:     map[string]bool{},
 		zhSkip:        map[string]bool{},
 		zhRateBase:    map[string]string{},
+		ratePeriod:    map[string]bool{},
+	}
+	for _, r := range readTSV("rate_periods.tsv", 1) {
+		t.ratePeriod[r[0]] = true
 	}
 	for _, r := range readTSV("zh_rate_bases.tsv", 2) {
 		t.zhRateBase[r[0]] = r[1]
