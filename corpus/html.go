@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -155,9 +156,9 @@ func readHTML(text string) (article, error) {
 		return page
 	}
 
-	best, stats := bestContainer(doc, root)
-	drop := chromeNodes(best, stats)
-	lines := textLines(best, drop)
+	sc, bi := bestContainer(root)
+	best := sc.info[bi].node
+	lines := textLines(best, chromeNodes(sc, bi))
 
 	var a article
 	a.Title = pickTitle(doc, metas, pageTitle, best, lines)
@@ -199,17 +200,35 @@ type segment struct {
 	chars, linkChars, punct int
 }
 
-// scorer walks the tree once, counting text per element and per paragraph.
-type scorer struct {
-	stats    map[*html.Node]*nodeStats
-	segments map[*html.Node][]segment
-	broken   map[*html.Node]bool // the block's next text starts a new segment
+// nodeInfo is what the scorer learns about one node of the tree it walks:
+// the root and every element under it. Nodes are numbered in document
+// order, so the subtree of node i is i up to end, and its parent is a
+// number too: the scorer keeps everything in one slice rather than in maps
+// keyed by node, which cost more than the counting itself.
+type nodeInfo struct {
+	node     *html.Node
+	parent   int32 // the parent's number, or -1 above the root
+	end      int32 // one past the last number in the subtree
+	element  bool
+	hasStats bool // an element other than <br>: stats are set
+	broken   bool // the block's next text starts a new segment
+	ranked   bool // in scorer.order
+	stats    nodeStats
+	segs     []segment
+	score    float64
 }
 
-func (sc *scorer) visit(n *html.Node, block *html.Node, inLink bool) nodeStats {
+// scorer walks the tree once, counting text per element and per paragraph.
+type scorer struct {
+	info  []nodeInfo
+	order []int32 // nodes in the order they were first given a score
+}
+
+// visit counts the text under n. block is the number of the block n's
+// text belongs to, parent the number of n's parent.
+func (sc *scorer) visit(n *html.Node, block, parent int32, inLink bool) nodeStats {
 	var st nodeStats
-	switch n.Type {
-	case html.TextNode:
+	if n.Type == html.TextNode {
 		chars, punct := countText(n.Data)
 		if chars == 0 {
 			return st
@@ -218,20 +237,27 @@ func (sc *scorer) visit(n *html.Node, block *html.Node, inLink bool) nodeStats {
 		if inLink {
 			st.linkChars = chars
 		}
-		segs := sc.segments[block]
-		if len(segs) == 0 || sc.broken[block] {
-			segs = append(segs, segment{})
-			sc.broken[block] = false
+		b := &sc.info[block]
+		if len(b.segs) == 0 || b.broken {
+			b.segs = append(b.segs, segment{})
+			b.broken = false
 		}
-		seg := &segs[len(segs)-1]
+		seg := &b.segs[len(b.segs)-1]
 		seg.chars += st.chars
 		seg.punct += st.punct
 		seg.linkChars += st.linkChars
-		sc.segments[block] = segs
 		return st
+	}
+	id := int32(len(sc.info))
+	sc.info = append(sc.info, nodeInfo{node: n, parent: parent, element: n.Type == html.ElementNode})
+	if block < 0 {
+		block = id // the root is its own block
+	}
+	switch n.Type {
 	case html.ElementNode:
 		if n.DataAtom == atom.Br {
-			sc.broken[block] = true
+			sc.info[block].broken = true
+			sc.info[id].end = id + 1
 			return st
 		}
 		if n.DataAtom == atom.A {
@@ -239,33 +265,57 @@ func (sc *scorer) visit(n *html.Node, block *html.Node, inLink bool) nodeStats {
 			st.links++
 		}
 		inner := block
-		if isBlock(n) {
-			sc.broken[block] = true
-			inner = n
+		blk := isBlock(n)
+		if blk {
+			sc.info[block].broken = true
+			inner = id
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cs := sc.visit(c, inner, inLink)
+			cs := sc.visit(c, inner, id, inLink)
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
 			st.punct += cs.punct
 			st.links += cs.links
 		}
-		if isBlock(n) {
-			sc.broken[block] = true
+		if blk {
+			sc.info[block].broken = true
 		}
-		s := st
-		sc.stats[n] = &s
+		sc.info[id].stats = st
+		sc.info[id].hasStats = true
+		sc.info[id].end = int32(len(sc.info))
 		return st
 	default:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cs := sc.visit(c, block, inLink)
+			cs := sc.visit(c, block, id, inLink)
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
 			st.punct += cs.punct
 			st.links += cs.links
 		}
+		sc.info[id].end = int32(len(sc.info))
 		return st
 	}
+}
+
+// add gives node i (an element, or -1 for none) s more score.
+func (sc *scorer) add(i int32, s float64) {
+	if i < 0 || !sc.info[i].element {
+		// Above the root (or not an element): never a candidate.
+		return
+	}
+	if !sc.info[i].ranked {
+		sc.info[i].ranked = true
+		sc.order = append(sc.order, i)
+	}
+	sc.info[i].score += s
+}
+
+// stats returns the counts of node i, or nil for a node without them.
+func (sc *scorer) stats(i int32) *nodeStats {
+	if i < 0 || !sc.info[i].hasStats {
+		return nil
+	}
+	return &sc.info[i].stats
 }
 
 // articleSelectors are the containers government content management
@@ -278,75 +328,68 @@ const articleSelectors = "#zoom, #Zoom, .TRS_Editor, .TRS_UEDITOR, #UCAP-CONTENT
 // paragraph scores 1 + its punctuation + a little for its length, less its
 // share of link text, and gives its score to the block holding it and half
 // to the block above. The best block, after weighing its own link density
-// and its class and id, is the article.
-func bestContainer(doc *goquery.Document, root *html.Node) (*html.Node, map[*html.Node]*nodeStats) {
-	sc := &scorer{
-		stats:    map[*html.Node]*nodeStats{},
-		segments: map[*html.Node][]segment{},
-		broken:   map[*html.Node]bool{},
-	}
-	sc.visit(root, root, false)
-	score := map[*html.Node]float64{}
-	var order []*html.Node
-	add := func(n *html.Node, s float64) {
-		if n == nil || n.Type != html.ElementNode {
-			return
+// and its class and id, is the article. It returns the scorer and the
+// best block's number in it.
+func bestContainer(root *html.Node) (*scorer, int32) {
+	sc := &scorer{info: make([]nodeInfo, 0, 256)}
+	sc.visit(root, -1, -1, false)
+	// Every block's segments, in document order.
+	for i := range sc.info {
+		segs := sc.info[i].segs
+		if len(segs) == 0 {
+			continue
 		}
-		if _, ok := score[n]; !ok {
-			order = append(order, n)
+		n := sc.info[i].node
+		parent := sc.info[i].parent
+		grand := int32(-1)
+		if parent >= 0 {
+			grand = sc.info[parent].parent
 		}
-		score[n] += s
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if segs := sc.segments[n]; len(segs) > 0 {
-			paragraphs := 0
-			for _, sg := range segs {
-				if sg.chars >= 8 {
-					paragraphs++
-				}
-			}
-			for _, sg := range segs {
-				if sg.chars < 8 || sg.linkChars*2 > sg.chars {
-					continue
-				}
-				s := (1 + float64(sg.punct) + min(float64(sg.chars)/60, 3)) * (1 - float64(sg.linkChars)/float64(sg.chars))
-				if paragraphs >= 2 && n.DataAtom != atom.P {
-					// Text split by <br>: the block itself holds the paragraphs.
-					add(n, s)
-					add(n.Parent, s/2)
-				} else {
-					add(n.Parent, s)
-					if n.Parent != nil {
-						add(n.Parent.Parent, s/2)
-					}
-				}
+		paragraphs := 0
+		for _, sg := range segs {
+			if sg.chars >= 8 {
+				paragraphs++
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		for _, sg := range segs {
+			if sg.chars < 8 || sg.linkChars*2 > sg.chars {
+				continue
+			}
+			s := (1 + float64(sg.punct) + min(float64(sg.chars)/60, 3)) * (1 - float64(sg.linkChars)/float64(sg.chars))
+			if paragraphs >= 2 && n.DataAtom != atom.P {
+				// Text split by <br>: the block itself holds the paragraphs.
+				sc.add(int32(i), s)
+				sc.add(parent, s/2)
+			} else {
+				sc.add(parent, s)
+				sc.add(grand, s/2)
+			}
 		}
 	}
-	walk(root)
 
-	best, bestScore := root, 0.0
-	for _, n := range order {
-		st := sc.stats[n]
+	best, bestScore := int32(0), 0.0
+	for _, i := range sc.order {
+		st := sc.stats(i)
 		if st == nil || st.chars == 0 {
 			continue
 		}
-		s := score[n] * (1 - float64(st.linkChars)/float64(st.chars))
-		switch w := classWeight(n); {
-		case st.chars >= 50 && selArticle.Match(n):
+		s := sc.info[i].score * (1 - float64(st.linkChars)/float64(st.chars))
+		if s*1.5 < bestScore {
+			// Not even the largest weight (an article selector's) makes
+			// it the best: spare the selector and the class tokens.
+			continue
+		}
+		n := sc.info[i].node
+		if st.chars >= 50 && selArticle.Match(n) {
 			s *= 1.5
-		default:
-			s *= w
+		} else {
+			s *= classWeight(n)
 		}
 		if s >= bestScore {
-			best, bestScore = n, s
+			best, bestScore = i, s
 		}
 	}
-	return best, sc.stats
+	return sc, best
 }
 
 // Class and id tokens that mark article containers and page chrome.
@@ -366,24 +409,39 @@ func tokenSet(s string) map[string]bool {
 	return m
 }
 
-// classTokens splits an element's class and id into lower-case tokens
+// classTokens yields an element's class and id as lower-case tokens
 // ("pages_content" gives "pages_content", "pages", "content").
-func classTokens(n *html.Node) []string {
-	var out []string
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" {
-			continue
-		}
-		for _, f := range strings.Fields(strings.ToLower(a.Val)) {
-			out = append(out, f)
-			parts := strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '_' })
-			if len(parts) > 1 {
-				out = append(out, parts...)
+func classTokens(n *html.Node) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, a := range n.Attr {
+			if a.Key != "class" && a.Key != "id" {
+				continue
+			}
+			for f := range strings.FieldsSeq(strings.ToLower(a.Val)) {
+				if !yield(f) {
+					return
+				}
+				if !strings.ContainsAny(f, "-_") {
+					continue
+				}
+				parts := 0
+				for range strings.FieldsFuncSeq(f, isClassSep) {
+					parts++
+				}
+				if parts < 2 {
+					continue
+				}
+				for p := range strings.FieldsFuncSeq(f, isClassSep) {
+					if !yield(p) {
+						return
+					}
+				}
 			}
 		}
 	}
-	return out
 }
+
+func isClassSep(r rune) bool { return r == '-' || r == '_' }
 
 // Parts of class and id tokens that mark chrome or articles wherever they
 // appear in the token ("bdsharebuttonbox", "relatedNews", "articleBody").
@@ -404,7 +462,7 @@ func hasPart(t string, parts []string) bool {
 func classWeight(n *html.Node) float64 {
 	w := 1.0
 	neg, pos := false, false
-	for _, t := range classTokens(n) {
+	for t := range classTokens(n) {
 		if negativeTokens[t] || hasPart(t, negativeParts) {
 			neg = true
 		}
@@ -421,30 +479,32 @@ func classWeight(n *html.Node) float64 {
 	return w
 }
 
-// chromeNodes lists the elements inside the article container that are
-// page furniture: classed as navigation, sharing, related links and the
-// like, or lists made mostly of links.
-func chromeNodes(container *html.Node, stats map[*html.Node]*nodeStats) map[*html.Node]bool {
-	drop := map[*html.Node]bool{}
-	total := stats[container]
+// chromeNodes lists the elements inside the article container (node
+// number container of sc) that are page furniture: classed as navigation,
+// sharing, related links and the like, or lists made mostly of links.
+func chromeNodes(sc *scorer, container int32) map[*html.Node]bool {
+	var drop map[*html.Node]bool
+	total := sc.stats(container)
 	if total == nil {
 		return drop
 	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			st := stats[c]
-			if c.Type != html.ElementNode || st == nil {
+	var walk func(i int32)
+	walk = func(i int32) {
+		for c := i + 1; c < sc.info[i].end; c = sc.info[c].end {
+			st := sc.stats(c)
+			if st == nil {
 				continue
 			}
+			n := sc.info[c].node
 			switch {
 			case st.chars*2 > total.chars && total.chars > 0:
 				// Holds most of the article: never chrome, look inside.
 				walk(c)
-			case isNegative(c):
-				drop[c] = true
-			case st.links >= 2 && st.chars > 0 && st.linkChars*10 >= st.chars*6:
-				drop[c] = true
+			case isNegative(n), st.links >= 2 && st.chars > 0 && st.linkChars*10 >= st.chars*6:
+				if drop == nil {
+					drop = map[*html.Node]bool{}
+				}
+				drop[n] = true
 			default:
 				walk(c)
 			}
@@ -459,7 +519,7 @@ func isNegative(n *html.Node) bool {
 	case atom.Nav, atom.Aside, atom.Footer, atom.Header:
 		return true
 	}
-	for _, t := range classTokens(n) {
+	for t := range classTokens(n) {
 		if negativeTokens[t] || hasPart(t, negativeParts) {
 			return true
 		}
