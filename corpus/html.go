@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"iter"
@@ -568,33 +569,62 @@ func isBlock(n *html.Node) bool { return n.Type == html.ElementNode && blockAtom
 // (source formatting) leaves no space.
 type lineWriter struct {
 	lines   []string
-	cur     strings.Builder
-	last    rune // last rune written on the current line
-	space   bool // white space pending
-	newline bool // the pending white space holds a line break
-	tab     bool // a cell boundary is pending
+	cur     []byte // the current line, reused from line to line
+	last    rune   // last rune written on the current line
+	space   bool   // white space pending
+	newline bool   // the pending white space holds a line break
+	tab     bool   // a cell boundary is pending
 }
 
+// collapsible is the white space lineWriter collapses.
+func collapsible(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == '\u200b'
+}
+
+// text writes s. Only the first character after white space needs the
+// spacing rules; the run of characters it starts is copied whole.
 func (w *lineWriter) text(s string) {
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == '\u200b' {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if collapsible(r) {
 			w.space = true
 			if r == '\n' || r == '\r' {
 				w.newline = true
 			}
+			i += size
 			continue
 		}
-		if w.cur.Len() > 0 {
+		if len(w.cur) > 0 {
 			switch {
 			case w.tab:
-				w.cur.WriteByte('\t')
+				w.cur = append(w.cur, '\t')
 			case w.space && !(w.newline && (isWide(w.last) || isWide(r))):
-				w.cur.WriteByte(' ')
+				w.cur = append(w.cur, ' ')
 			}
 		}
 		w.space, w.newline, w.tab = false, false, false
-		w.cur.WriteRune(r)
-		w.last = r
+		start := i
+		for i < len(s) {
+			r, size = rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			if collapsible(r) {
+				break
+			}
+			if r == utf8.RuneError && size == 1 {
+				// An invalid byte is written as U+FFFD.
+				w.cur = append(w.cur, s[start:i]...)
+				w.cur = utf8.AppendRune(w.cur, r)
+				start = i + 1
+			}
+			w.last = r
+			i += size
+		}
+		w.cur = append(w.cur, s[start:i]...)
 	}
 }
 
@@ -606,16 +636,16 @@ func (w *lineWriter) pre(s string) {
 }
 
 func (w *lineWriter) cell() {
-	if w.cur.Len() > 0 {
+	if len(w.cur) > 0 {
 		w.tab = true
 	}
 }
 
 func (w *lineWriter) endLine() {
-	if line := strings.TrimSpace(w.cur.String()); line != "" {
-		w.lines = append(w.lines, line)
+	if line := bytes.TrimSpace(w.cur); len(line) > 0 {
+		w.lines = append(w.lines, string(line))
 	}
-	w.cur.Reset()
+	w.cur = w.cur[:0]
 	w.space, w.newline, w.tab, w.last = false, false, false, 0
 }
 
