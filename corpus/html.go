@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -160,6 +162,7 @@ func readHTML(text string) (article, error) {
 	sc, bi := bestContainer(root)
 	best := sc.info[bi].node
 	lines := textLines(best, chromeNodes(sc, bi))
+	sc.release()
 
 	var a article
 	a.Title = pickTitle(doc, metas, pageTitle, best, lines)
@@ -204,25 +207,45 @@ type segment struct {
 // nodeInfo is what the scorer learns about one node of the tree it walks:
 // the root and every element under it. Nodes are numbered in document
 // order, so the subtree of node i is i up to end, and its parent is a
-// number too: the scorer keeps everything in one slice rather than in maps
-// keyed by node, which cost more than the counting itself.
+// number too: the scorer keeps everything in slices (reused from page to
+// page) rather than in maps keyed by node, which cost more than the
+// counting itself.
 type nodeInfo struct {
 	node     *html.Node
 	parent   int32 // the parent's number, or -1 above the root
 	end      int32 // one past the last number in the subtree
+	seg      int32 // the block's current segment in scorer.segs, or -1
+	nsegs    int32 // the block's segments
 	element  bool
 	hasStats bool // an element other than <br>: stats are set
 	broken   bool // the block's next text starts a new segment
 	ranked   bool // in scorer.order
 	stats    nodeStats
-	segs     []segment
 	score    float64
+}
+
+// blockSegment is a segment of the block numbered block.
+type blockSegment struct {
+	segment
+	block int32
 }
 
 // scorer walks the tree once, counting text per element and per paragraph.
 type scorer struct {
-	info  []nodeInfo
-	order []int32 // nodes in the order they were first given a score
+	info   []nodeInfo
+	segs   []blockSegment // in the order their text comes
+	sorted []segment      // segs grouped by block, blocks in document order
+	first  []int32        // first[i]: where block i's segments start in sorted
+	order  []int32        // nodes in the order they were first given a score
+}
+
+var scorers = sync.Pool{New: func() any { return new(scorer) }}
+
+// release returns sc to the pool, holding no nodes.
+func (sc *scorer) release() {
+	clear(sc.info)
+	sc.info, sc.segs, sc.sorted, sc.first, sc.order = sc.info[:0], sc.segs[:0], sc.sorted[:0], sc.first[:0], sc.order[:0]
+	scorers.Put(sc)
 }
 
 // visit counts the text under n. block is the number of the block n's
@@ -239,18 +262,20 @@ func (sc *scorer) visit(n *html.Node, block, parent int32, inLink bool) nodeStat
 			st.linkChars = chars
 		}
 		b := &sc.info[block]
-		if len(b.segs) == 0 || b.broken {
-			b.segs = append(b.segs, segment{})
+		if b.seg < 0 || b.broken {
+			b.seg = int32(len(sc.segs))
+			b.nsegs++
 			b.broken = false
+			sc.segs = append(sc.segs, blockSegment{block: block})
 		}
-		seg := &b.segs[len(b.segs)-1]
+		seg := &sc.segs[b.seg]
 		seg.chars += st.chars
 		seg.punct += st.punct
 		seg.linkChars += st.linkChars
 		return st
 	}
 	id := int32(len(sc.info))
-	sc.info = append(sc.info, nodeInfo{node: n, parent: parent, element: n.Type == html.ElementNode})
+	sc.info = append(sc.info, nodeInfo{node: n, parent: parent, seg: -1, element: n.Type == html.ElementNode})
 	if block < 0 {
 		block = id // the root is its own block
 	}
@@ -298,6 +323,27 @@ func (sc *scorer) visit(n *html.Node, block, parent int32, inLink bool) nodeStat
 	}
 }
 
+// groupSegments sorts the segments by block, keeping their order within
+// a block: sorted[first[i]:first[i+1]] are block i's.
+func (sc *scorer) groupSegments() {
+	sc.first = slices.Grow(sc.first[:0], len(sc.info)+1)[:len(sc.info)+1]
+	at := int32(0)
+	for i := range sc.info {
+		sc.first[i] = at
+		at += sc.info[i].nsegs
+	}
+	sc.first[len(sc.info)] = at
+	sc.sorted = slices.Grow(sc.sorted[:0], len(sc.segs))[:len(sc.segs)]
+	for _, sg := range sc.segs {
+		// first[b] moves past each segment placed; it is set back below.
+		sc.sorted[sc.first[sg.block]] = sg.segment
+		sc.first[sg.block]++
+	}
+	for i := range sc.info {
+		sc.first[i] -= sc.info[i].nsegs
+	}
+}
+
 // add gives node i (an element, or -1 for none) s more score.
 func (sc *scorer) add(i int32, s float64) {
 	if i < 0 || !sc.info[i].element {
@@ -332,11 +378,12 @@ const articleSelectors = "#zoom, #Zoom, .TRS_Editor, .TRS_UEDITOR, #UCAP-CONTENT
 // and its class and id, is the article. It returns the scorer and the
 // best block's number in it.
 func bestContainer(root *html.Node) (*scorer, int32) {
-	sc := &scorer{info: make([]nodeInfo, 0, 256)}
+	sc := scorers.Get().(*scorer)
 	sc.visit(root, -1, -1, false)
+	sc.groupSegments()
 	// Every block's segments, in document order.
 	for i := range sc.info {
-		segs := sc.info[i].segs
+		segs := sc.sorted[sc.first[i]:sc.first[i+1]]
 		if len(segs) == 0 {
 			continue
 		}
