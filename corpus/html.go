@@ -165,9 +165,10 @@ func readHTML(text string) (article, error) {
 	sc.release()
 
 	var a article
-	a.Title = pickTitle(doc, metas, pageTitle, best, lines)
+	titleParts := titleSeparators.Split(pageTitle, -1)
+	a.Title = pickTitle(doc, metas, pageTitle, titleParts, best, lines)
 	a.Date = pickDate(metas, doc, pageLines, lines, a.Title)
-	a.Source = pickSource(metas, pageLines, pageTitle)
+	a.Source = pickSource(metas, pageLines, titleParts)
 	a.Body = strings.Join(bodyLines(lines, a.Title), "\n")
 	return a, nil
 }

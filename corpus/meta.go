@@ -25,7 +25,9 @@ var (
 // ("重庆召开全市民政工作会议_重庆市民政局").
 var titleSeparators = regexp.MustCompile(`\s*(?:_|\||｜|－|——|\s[-–—]\s)\s*`)
 
-func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string, container *html.Node, lines []string) string {
+// pickTitle chooses the article's title. titleParts is pageTitle split by
+// titleSeparators.
+func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string, titleParts []string, container *html.Node, lines []string) string {
 	for _, k := range titleMetas {
 		if v := cleanSpace(metas[k]); v != "" {
 			return v
@@ -37,8 +39,8 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 	best, exact := "", false
 	pt := squash(pageTitle)
 	var head string
-	if parts := titleSeparators.Split(pageTitle, -1); len(parts) > 1 {
-		head = squash(parts[0])
+	if len(titleParts) > 1 {
+		head = squash(titleParts[0])
 	}
 	consider := func(t string) {
 		n := utf8.RuneCountInString(t)
@@ -55,18 +57,22 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && !exact; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
 			if isHeading(c) {
-				consider(cleanSpace(goquery.NewDocumentFromNode(c).Text()))
+				consider(cleanSpace(nodeText(c)))
 			}
 			walk(c)
 		}
 	}
-	for _, n := range doc.Nodes {
-		walk(n)
+	if pt != "" {
+		// (With no page title, or once a heading is the title exactly,
+		// consider takes nothing more.)
+		for _, n := range doc.Nodes {
+			walk(n)
+		}
 	}
 	// Some pages set the headline as the article's first line.
 	for _, l := range lines[:min(len(lines), 2)] {
@@ -75,7 +81,7 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 	if best != "" {
 		return best
 	}
-	if parts := titleSeparators.Split(pageTitle, -1); len(parts) > 0 && pageTitle != "" {
+	if parts := titleParts; len(parts) > 0 && pageTitle != "" {
 		if utf8.RuneCountInString(parts[0]) >= 4 || len(parts) == 1 {
 			return parts[0]
 		}
@@ -153,21 +159,8 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() [
 			return d
 		}
 	}
-	date := ""
-	doc.FindMatcher(selTime).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		v, _ := s.Attr("datetime")
-		if d, ok := ParseDate(v); ok {
-			date = d
-			return false
-		}
-		if d, ok := ParseDate(s.Text()); ok {
-			date = d
-			return false
-		}
-		return true
-	})
-	if date != "" {
-		return date
+	if d := timeDate(doc.Nodes); d != "" {
+		return d
 	}
 	for _, l := range pageLines() {
 		if utf8.RuneCountInString(l) > 200 {
@@ -204,6 +197,61 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() [
 	return ""
 }
 
+// timeDate returns the date of the first <time> element under nodes (in
+// its datetime attribute or its text) that has one.
+func timeDate(nodes []*html.Node) string {
+	var walk func(n *html.Node) string
+	walk = func(n *html.Node) string {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == "time" {
+				for _, a := range c.Attr {
+					if a.Key == "datetime" {
+						if d, ok := ParseDate(a.Val); ok {
+							return d
+						}
+						break
+					}
+				}
+				if d, ok := ParseDate(nodeText(c)); ok {
+					return d
+				}
+			}
+			if d := walk(c); d != "" {
+				return d
+			}
+		}
+		return ""
+	}
+	for _, n := range nodes {
+		if d := walk(n); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// nodeText is the text under n, white space kept (goquery's Text).
+func nodeText(n *html.Node) string {
+	if n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
+		return n.FirstChild.Data
+	}
+	var b strings.Builder
+	collectData(n, &b)
+	return b.String()
+}
+
+func collectData(n *html.Node, b *strings.Builder) {
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		collectData(c, b)
+	}
+}
+
 // sourceLabels introduce a visible source (来源：重庆市民政局).
 var sourceLabels = newPhrases(true, "信息来源", "文章来源", "稿件来源", "来源", "來源", "資料來源", "source")
 
@@ -235,7 +283,7 @@ var sourceEnd = regexp.MustCompile(`\s{2,}|\t|[|｜【\[]|发布|發布|时间|�
 // hostedBy is the site owner in a government site's footer.
 var hostedBy = regexp.MustCompile(`(?:主办单位|主辦單位|主办|主辦|版权所有|版權所有)\s*[:：]\s*(\S+)`)
 
-func pickSource(metas map[string]string, pageLines func() []string, pageTitle string) string {
+func pickSource(metas map[string]string, pageLines func() []string, titleParts []string) string {
 	// ContentSource is the source field of the CMS, the one the page shows.
 	if v := cleanSpace(metas["contentsource"]); v != "" {
 		return v
@@ -254,13 +302,16 @@ func pickSource(metas map[string]string, pageLines func() []string, pageTitle st
 		}
 	}
 	for _, l := range pageLines() {
+		if !strings.Contains(l, "主办") && !strings.Contains(l, "主辦") && !strings.Contains(l, "版权所有") && !strings.Contains(l, "版權所有") {
+			continue // what hostedBy needs to match
+		}
 		if m := hostedBy.FindStringSubmatch(l); m != nil {
 			if v := cutSource(m[1]); v != "" {
 				return v
 			}
 		}
 	}
-	if parts := titleSeparators.Split(pageTitle, -1); len(parts) >= 2 {
+	if parts := titleParts; len(parts) >= 2 {
 		return parts[len(parts)-1]
 	}
 	return ""
