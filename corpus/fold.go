@@ -57,6 +57,34 @@ func Fold(s string) Folded {
 	return Folded{Text: b.String(), orig: orig}
 }
 
+// foldText is Fold(s).Text without the offset map: s itself when folding
+// changes nothing (ASCII, Chinese characters), else a folded copy.
+func foldText(s string) string {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || foldRune(r, s[i:i+size]) != s[i:i+size] {
+			var b strings.Builder
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			rest := s[i:]
+			for j, r := range rest {
+				if r < utf8.RuneSelf || r == utf8.RuneError {
+					b.WriteRune(r)
+				} else {
+					b.WriteString(foldRune(r, rest[j:j+utf8.RuneLen(r)]))
+				}
+			}
+			return b.String()
+		}
+		i += size
+	}
+	return s
+}
+
 // foldRune returns the NFKC form of one rune, except for the few compatibility
 // characters whose NFKC form would change the reading of a figure.
 func foldRune(r rune, raw string) string {

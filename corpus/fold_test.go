@@ -63,3 +63,25 @@ func containsRune(s string, r rune) bool {
 	}
 	return false
 }
+
+// foldText is Fold without the offset map; it must give the same text.
+func TestFoldText(t *testing.T) {
+	for _, s := range []string{
+		"", "2022-01-24", "发布时间：2022年01月24日", "为５０.２５万名残疾人发放补贴4.39亿元。",
+		"二〇二二年\u3000一月", "㎡ and ﬁ", "bad \xff byte", "\uFFFD", "ends \xe4\xb8", "Ⅻ①²",
+	} {
+		if got, want := foldText(s), Fold(s).Text; got != want {
+			t.Errorf("foldText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFoldText(f *testing.F) {
+	f.Add("增长３．２％，达到１：０.８１")
+	f.Add("bad \xff byte")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldText(s), Fold(s).Text; got != want {
+			t.Errorf("foldText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

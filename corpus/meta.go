@@ -329,12 +329,11 @@ func cutSource(v string) string {
 }
 
 var (
-	ymdDate     = regexp.MustCompile(`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
-	compactDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:\D|$)`)
-	rocDate     = regexp.MustCompile(`民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})`)
-	hanDate     = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
-	dmyDate     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b`)
-	mdyDate     = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	ymdDate = regexp.MustCompile(`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
+	rocDate = regexp.MustCompile(`民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})`)
+	hanDate = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
+	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b`)
+	mdyDate = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 )
 
 var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -352,7 +351,7 @@ func ParseDate(s string) (string, bool) {
 	}) < 0 {
 		return "", false
 	}
-	s = Fold(s).Text
+	s = foldText(s)
 	letters := strings.IndexFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }) >= 0
 	try := func(y, m, d int) (string, bool) {
 		if y < 1949 || y > 2100 {
@@ -368,7 +367,8 @@ func ParseDate(s string) (string, bool) {
 		at      int
 		y, m, d int
 	}
-	var hits []found
+	var buf [4]found
+	hits := buf[:0]
 	add := func(re *regexp.Regexp, year, month, day int, roc bool, read func(string) int) {
 		m := re.FindStringSubmatchIndex(s)
 		if m == nil {
@@ -385,22 +385,29 @@ func ParseDate(s string) (string, bool) {
 		}
 		hits = append(hits, found{m[0], y, mn, read(s[m[2*day]:m[2*day+1]])})
 	}
-	add(ymdDate, 1, 2, 3, false, atoi)
+	// Every pattern but the Chinese-numeral ones needs a four-digit year:
+	// most lines that get here have figures but no date, and fail this
+	// cheap test instead of the regular expressions.
+	year := digitRun(s, 4)
+	if year {
+		add(ymdDate, 1, 2, 3, false, atoi)
+	}
 	if strings.Contains(s, "年") {
 		if strings.Contains(s, "民國") {
 			add(rocDate, 1, 2, 3, true, atoi)
 		}
-		if m := hanDate.FindStringSubmatchIndex(s); m != nil {
-			hits = append(hits, found{m[0], hanDigits(s[m[2]:m[3]]), hanNumber(s[m[4]:m[5]]), hanNumber(s[m[6]:m[7]])})
+		if strings.Contains(s, "月") && strings.Contains(s, "日") {
+			if m := hanDate.FindStringSubmatchIndex(s); m != nil {
+				hits = append(hits, found{m[0], hanDigits(s[m[2]:m[3]]), hanNumber(s[m[4]:m[5]]), hanNumber(s[m[6]:m[7]])})
+			}
 		}
 	}
-	if letters {
+	if letters && year {
 		add(dmyDate, 3, 2, 1, false, atoi)
 		add(mdyDate, 3, 1, 2, false, atoi)
 	}
-	if t := strings.TrimSpace(s); compactDate.MatchString(t) {
-		m := compactDate.FindStringSubmatch(t)
-		hits = append(hits, found{0, atoi(m[1]), atoi(m[2]), atoi(m[3])})
+	if y, m, d, ok := compactDate(strings.TrimSpace(s)); ok {
+		hits = append(hits, found{0, y, m, d})
 	}
 	first := -1
 	for i, h := range hits {
@@ -413,6 +420,37 @@ func ParseDate(s string) (string, bool) {
 	}
 	h := hits[first]
 	return try(h.y, h.m, h.d)
+}
+
+// compactDate reads 20220124 at the start of t, not followed by another
+// digit (what ^(\d{4})(\d{2})(\d{2})(?:\D|$) matches).
+func compactDate(t string) (y, m, d int, ok bool) {
+	if len(t) < 8 || len(t) > 8 && isDigit(t[8]) {
+		return 0, 0, 0, false
+	}
+	for i := range 8 {
+		if !isDigit(t[i]) {
+			return 0, 0, 0, false
+		}
+	}
+	return atoi(t[:4]), atoi(t[4:6]), atoi(t[6:8]), true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitRun reports whether s has n ASCII digits in a row.
+func digitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func atoi(s string) int {

@@ -1,0 +1,115 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// referenceParseDate is ParseDate as it was before it was made cheaper
+// (every pattern tried on every line, the compact form by regular
+// expression); FuzzParseDate holds the two to the same answers.
+func referenceParseDate(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	if strings.IndexFunc(s, func(r rune) bool {
+		return '0' <= r && r <= '9' || '０' <= r && r <= '９' || r == '〇' || r == '零' || r == '一' || r == '二'
+	}) < 0 {
+		return "", false
+	}
+	s = Fold(s).Text
+	letters := strings.IndexFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }) >= 0
+	try := func(y, m, d int) (string, bool) {
+		if y < 1949 || y > 2100 {
+			return "", false
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+			return "", false
+		}
+		return t.Format("2006-01-02"), true
+	}
+	type found struct {
+		at      int
+		y, m, d int
+	}
+	var hits []found
+	add := func(re *regexp.Regexp, year, month, day int, roc bool, read func(string) int) {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			return
+		}
+		y := read(s[m[2*year]:m[2*year+1]])
+		if roc {
+			y += 1911
+		}
+		mo := s[m[2*month]:m[2*month+1]]
+		mn, ok := months[strings.ToLower(mo)]
+		if !ok {
+			mn = read(mo)
+		}
+		hits = append(hits, found{m[0], y, mn, read(s[m[2*day]:m[2*day+1]])})
+	}
+	add(ymdDate, 1, 2, 3, false, atoi)
+	if strings.Contains(s, "年") {
+		if strings.Contains(s, "民國") {
+			add(rocDate, 1, 2, 3, true, atoi)
+		}
+		if m := hanDate.FindStringSubmatchIndex(s); m != nil {
+			hits = append(hits, found{m[0], hanDigits(s[m[2]:m[3]]), hanNumber(s[m[4]:m[5]]), hanNumber(s[m[6]:m[7]])})
+		}
+	}
+	if letters {
+		add(dmyDate, 3, 2, 1, false, atoi)
+		add(mdyDate, 3, 1, 2, false, atoi)
+	}
+	if t := strings.TrimSpace(s); refCompactDate.MatchString(t) {
+		m := refCompactDate.FindStringSubmatch(t)
+		hits = append(hits, found{0, atoi(m[1]), atoi(m[2]), atoi(m[3])})
+	}
+	first := -1
+	for i, h := range hits {
+		if _, ok := try(h.y, h.m, h.d); ok && (first < 0 || h.at < hits[first].at) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return "", false
+	}
+	h := hits[first]
+	return try(h.y, h.m, h.d)
+}
+
+var refCompactDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:\D|$)`)
+
+func TestParseDateAsBefore(t *testing.T) {
+	for _, s := range []string{
+		"20220124", "20220124x", "202201245", " 20220124 ", "２０２２年１月２４日", "2022年1月24日 20220125",
+		"民國111年1月24日", "二〇二二年一月二十四日", "24 January 2022", "January 24, 2022", "Sept. 3rd 2021",
+		"发布时间：2022-01-24　来源：重庆市民政局", "浏览次数：1234", "1949-10-01", "2022-02-30 2022-03-01",
+		"Updated: 12 May 2023 10:00", "第2022号 20230101", "\xff2022-01-24", "日期：二〇二三年二月十六日",
+	} {
+		got, gok := ParseDate(s)
+		want, wok := referenceParseDate(s)
+		if got != want || gok != wok {
+			t.Errorf("ParseDate(%q) = %q, %v; before: %q, %v", s, got, gok, want, wok)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	f.Add("发布时间：2022-01-24　来源：重庆市民政局")
+	f.Add("民國111年1月24日")
+	f.Add("二〇二二年一月二十四日")
+	f.Add("January 24, 2022")
+	f.Add("20220124")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gok := ParseDate(s)
+		want, wok := referenceParseDate(s)
+		if got != want || gok != wok {
+			t.Errorf("ParseDate(%q) = %q, %v; before: %q, %v", s, got, gok, want, wok)
+		}
+	})
+}
