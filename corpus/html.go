@@ -795,7 +795,31 @@ func chromeLine(l string) bool {
 	if n > 80 {
 		return false
 	}
-	return chromePhrase.in(l) || chromeStart.prefix(strings.TrimLeft(l, openers)) || n <= 40 && toolRow.MatchString(l)
+	return chromePhrase.in(l) || chromeStart.prefix(strings.TrimLeft(l, openers)) || n <= 40 && onlyToolRunes(l) && toolRow.MatchString(l)
+}
+
+// toolRunes holds every character toolRow can match (and a few more: the
+// pattern's own syntax), letters in every case: a line with any other
+// character is not a tool row, and most lines fail this before the
+// regular expression.
+var toolRunes = func() map[rune]bool {
+	m := map[rune]bool{'\t': true, '\n': true, '\f': true, '\r': true, ' ': true}
+	for _, r := range "【】[]()（）|｜/:：·" + toolWords {
+		m[r] = true
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m[f] = true
+		}
+	}
+	return m
+}()
+
+func onlyToolRunes(l string) bool {
+	for _, r := range l {
+		if !toolRunes[r] {
+			return false
+		}
+	}
+	return true
 }
 
 func infoLine(l string) bool {

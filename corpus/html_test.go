@@ -97,3 +97,16 @@ func TestReadHTMLPages(t *testing.T) {
 	}
 	t.Logf("article text exact on %d of %d pages", exact, len(pages))
 }
+
+// FuzzToolRunes: the cheap test chromeLine runs before toolRow never turns
+// away a line toolRow matches.
+func FuzzToolRunes(f *testing.F) {
+	for _, s := range []string{"【打印】【关闭】", "字号：大 中 小", "Print | Close | Share", "PRINT ſhare", "[列印] [關閉]", "打印本页 关闭窗口 增长3%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if toolRow.MatchString(l) && !onlyToolRunes(l) {
+			t.Errorf("toolRow matches %q but onlyToolRunes says no", l)
+		}
+	})
+}

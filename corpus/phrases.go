@@ -34,24 +34,47 @@ func newPhrases(fold bool, list ...string) *phrases {
 }
 
 // find returns the byte offset and length in s of the leftmost phrase
-// (the longest at that offset), or -1, 0.
+// (the longest at that offset), or -1, 0. Folding is done byte by byte
+// as it compares, not on a lower-cased copy of s: most lines it is asked
+// about have capitals or none of the phrases.
 func (p *phrases) find(s string) (int, int) {
-	t := s
-	if p.fold {
-		t = lowerASCII(s)
-	}
-	for i := 0; i+1 < len(t); i++ {
-		second := p.idx[t[i]]
+	for i := 0; i+1 < len(s); i++ {
+		a, b := s[i], s[i+1]
+		if p.fold {
+			a, b = lowerByte(a), lowerByte(b)
+		}
+		second := p.idx[a]
 		if second == nil {
 			continue
 		}
-		for _, w := range second[t[i+1]] {
-			if len(t)-i >= len(w) && t[i:i+len(w)] == w {
+		for _, w := range second[b] {
+			if len(s)-i >= len(w) && p.equal(s[i:i+len(w)], w) {
 				return i, len(w)
 			}
 		}
 	}
 	return -1, 0
+}
+
+// equal reports whether t is the phrase w (ASCII letters of t folded when
+// p folds).
+func (p *phrases) equal(t, w string) bool {
+	if !p.fold {
+		return t == w
+	}
+	for k := 0; k < len(w); k++ {
+		if lowerByte(t[k]) != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // in reports whether s contains any of the phrases.
@@ -65,16 +88,16 @@ func (p *phrases) prefix(s string) bool {
 	if len(s) < 2 {
 		return false
 	}
-	t := s
+	a, b := s[0], s[1]
 	if p.fold {
-		t = lowerASCII(s[:min(len(s), 64)])
+		a, b = lowerByte(a), lowerByte(b)
 	}
-	second := p.idx[t[0]]
+	second := p.idx[a]
 	if second == nil {
 		return false
 	}
-	for _, w := range second[t[1]] {
-		if len(t) >= len(w) && t[:len(w)] == w {
+	for _, w := range second[b] {
+		if len(s) >= len(w) && p.equal(s[:len(w)], w) {
 			return true
 		}
 	}
