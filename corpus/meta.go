@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -277,8 +278,73 @@ func labeledSource(line string) string {
 	}
 }
 
-// sourceEnd cuts a source value at the next field of the dateline.
-var sourceEnd = regexp.MustCompile(`\s{2,}|\t|[|｜【\[]|发布|發布|时间|時間|日期|作者|编辑|編輯|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|字号|字號|字体|(?i:\s(?:published|updated|date|author|editor|views))`)
+// sourceEnd cuts a source value at the next field of the dateline: two
+// white space characters, a tab, a separator or bracket, a field label, or
+// an English label after a space. It is what the regular expression
+//
+//	\s{2,}|\t|[|｜【\[]|发布|發布|时间|時間|日期|作者|编辑|編輯|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|字号|字號|字体|(?i:\s(?:published|updated|date|author|editor|views))
+//
+// finds first, written out: this runs on every labeled line of every page.
+func sourceEnd(v string) int {
+	end := len(v)
+	if i, _ := sourceEndWords.find(v); i >= 0 {
+		end = i
+	}
+	for j := 0; j < end; j++ {
+		switch c := v[j]; c {
+		case '\t', '|', '[':
+			return j
+		case ' ', '\n', '\f', '\r':
+			if j+1 < len(v) && reSpace(v[j+1]) {
+				return j
+			}
+			for _, w := range sourceEndLabels {
+				if hasPrefixFold(v[j+1:], w) {
+					return j
+				}
+			}
+		}
+	}
+	if end == len(v) {
+		return -1
+	}
+	return end
+}
+
+var (
+	sourceEndWords  = newPhrases(false, "｜", "【", "发布", "發布", "时间", "時間", "日期", "作者", "编辑", "編輯", "浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "访问", "字号", "字號", "字体")
+	sourceEndLabels = []string{"published", "updated", "date", "author", "editor", "views"}
+)
+
+// reSpace reports whether c is white space to a regular expression's \s.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// hasPrefixFold reports whether s starts with w (lower-case ASCII) under
+// Unicode simple case folding, as (?i) matches: "Date", "DATE", and "ſ"
+// for "s".
+func hasPrefixFold(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if s == "" {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if r != rune(w[i]) && !foldsTo(r, rune(w[i])) {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
+}
+
+// foldsTo reports whether r is in the case-folding orbit of c.
+func foldsTo(r, c rune) bool {
+	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}
 
 // hostedBy is the site owner in a government site's footer.
 var hostedBy = regexp.MustCompile(`(?:主办单位|主辦單位|主办|主辦|版权所有|版權所有)\s*[:：]\s*(\S+)`)
@@ -318,8 +384,8 @@ func pickSource(metas map[string]string, pageLines func() []string, titleParts [
 }
 
 func cutSource(v string) string {
-	if loc := sourceEnd.FindStringIndex(v); loc != nil {
-		v = v[:loc[0]]
+	if i := sourceEnd(v); i >= 0 {
+		v = v[:i]
 	}
 	v = strings.Trim(v, " \t\u3000\u00a0,，。;；:：")
 	if n := utf8.RuneCountInString(v); n == 0 || n > 60 {

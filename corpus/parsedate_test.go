@@ -113,3 +113,21 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// referenceSourceEnd is the regular expression sourceEnd is written out from.
+var referenceSourceEnd = regexp.MustCompile(`\s{2,}|\t|[|｜【\[]|发布|發布|时间|時間|日期|作者|编辑|編輯|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|字号|字號|字体|(?i:\s(?:published|updated|date|author|editor|views))`)
+
+func FuzzSourceEnd(f *testing.F) {
+	for _, s := range []string{"重庆市民政局  发布时间", "江北区 | 2022", "Xinhua Updated: 2022", "HK Gov  ", "市统计局\t", "ABC ſ", "ABC publiſhed", "江北【打印】", "x \xffdate"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := -1
+		if loc := referenceSourceEnd.FindStringIndex(s); loc != nil {
+			want = loc[0]
+		}
+		if got := sourceEnd(s); got != want {
+			t.Errorf("sourceEnd(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
