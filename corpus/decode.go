@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // ErrUndecodable is returned for bytes that no supported encoding reads as
@@ -68,7 +70,7 @@ func Decode(data []byte) (text, enc string, err error) {
 	}
 	if decEnc != nil && !isUTF8Label(declared) {
 		if out, err := decEnc.NewDecoder().Bytes(data); err == nil {
-			if s := score(string(out)); s.clean() {
+			if s := score(out); s.clean() {
 				return toValid(string(out)), declared, nil
 			}
 		}
@@ -91,6 +93,16 @@ var candidates = []candidate{
 	{"windows-1252", charmap.Windows1252, 0},
 }
 
+// sniffOrder is the order sniff tries the candidates in: the likeliest
+// winners first, so that a candidate that cannot catch up with the best
+// so far is given up early. (Ties still go to the earlier candidate in
+// candidates.)
+var sniffOrder = []int{1, 2, 0, 3}
+
+// sniffChunk is how much decoded text sniff scores between checks of
+// whether a candidate can still win.
+const sniffChunk = 8 << 10
+
 func sniff(data []byte) (string, string, error) {
 	sample := data
 	if len(sample) > sniffLimit {
@@ -104,20 +116,26 @@ func sniff(data []byte) (string, string, error) {
 		}
 	}
 	best, bestScore := -1, textScore{}
-	for i, c := range candidates {
-		var s textScore
-		if c.enc == nil {
-			s = score(string(sample))
-		} else {
-			out, err := c.enc.NewDecoder().Bytes(sample)
-			if err != nil {
-				continue
-			}
-			s = score(string(out))
+	// bestOut is the best candidate's decoded sample, work the buffer the
+	// next candidate is decoded into.
+	var bestOut, work []byte
+	for _, i := range sniffOrder {
+		c := candidates[i]
+		var floor *int // the total to beat; nil before the first candidate
+		if best >= 0 {
+			floor = &bestScore.total
+		}
+		s, out, ok := sniffScore(c, sample, work[:0], floor)
+		if !ok {
+			work = out
+			continue
 		}
 		s.total += c.bias
-		if best < 0 || s.total > bestScore.total {
+		if best < 0 || s.total > bestScore.total || s.total == bestScore.total && i < best {
 			best, bestScore = i, s
+			bestOut, work = out, bestOut
+		} else {
+			work = out
 		}
 	}
 	if best < 0 || !bestScore.plausible() {
@@ -128,12 +146,15 @@ func sniff(data []byte) (string, string, error) {
 		return toValid(string(data)), c.name, nil
 	}
 	name := c.name
-	out, err := c.enc.NewDecoder().Bytes(data)
-	if c.name == "gbk" {
+	out, err := bestOut, error(nil)
+	if len(sample) < len(data) {
+		out, err = c.enc.NewDecoder().Bytes(data)
+	}
+	if c.name == "gbk" && err == nil && bytes.Contains(out, []byte("\ufffd")) {
 		// GB18030 extends GBK with four-byte sequences; use it when GBK
 		// alone leaves characters undecoded.
 		if g, gerr := simplifiedchinese.GB18030.NewDecoder().Bytes(data); gerr == nil &&
-			strings.Count(string(g), "\ufffd") < strings.Count(string(out), "\ufffd") {
+			bytes.Count(g, []byte("\ufffd")) < bytes.Count(out, []byte("\ufffd")) {
 			out, err, name = g, nil, "gb18030"
 		}
 	}
@@ -141,6 +162,56 @@ func sniff(data []byte) (string, string, error) {
 		return "", "", fmt.Errorf("%w: %v", ErrUndecodable, err)
 	}
 	return toValid(string(out)), name, nil
+}
+
+// sniffScore scores sample read as candidate c, decoding it into buf
+// (grown as needed) and returning that too. It gives up, returning false,
+// when the decoder fails, or when floor is set and c can no longer score
+// more than *floor: no character scores more than 1 per byte of input (a
+// common Han character, +2, takes two bytes in GBK or Big5, three in
+// UTF-8; punctuation, +1, one byte in Windows-1252), so the bytes left
+// bound what c can still gain.
+func sniffScore(c candidate, sample, buf []byte, floor *int) (textScore, []byte, bool) {
+	var s textScore
+	beaten := func(left int) bool { return floor != nil && s.total+c.bias+left < *floor }
+	if c.enc == nil {
+		for start := 0; start < len(sample); {
+			end := min(len(sample), start+sniffChunk)
+			// Cut before a character, not inside one (at most three
+			// bytes back; a run of stray continuation bytes is cut
+			// anywhere, as a decoder reads each of them alone).
+			for k := end; k > end-3 && k > start && k < len(sample); k-- {
+				if utf8.RuneStart(sample[k]) {
+					end = k
+					break
+				}
+			}
+			s.add(sample[start:end])
+			start = end
+			if beaten(len(sample) - start) {
+				return s, buf, false
+			}
+		}
+		return s, buf, true
+	}
+	dec := c.enc.NewDecoder()
+	src := sample
+	for {
+		buf = slices.Grow(buf, sniffChunk)
+		chunk := buf[len(buf) : len(buf)+sniffChunk]
+		nDst, nSrc, err := dec.Transform(chunk, src, true)
+		s.add(chunk[:nDst])
+		buf = buf[:len(buf)+nDst]
+		src = src[nSrc:]
+		switch {
+		case err == nil:
+			return s, buf, true
+		case err != transform.ErrShortDst:
+			return s, buf, false
+		case beaten(len(src)):
+			return s, buf, false
+		}
+	}
 }
 
 // textScore sums how plausible a decoded text is as a bulletin.
@@ -174,10 +245,16 @@ func (s textScore) plausible() bool {
 	return s.bad*20 <= s.runes && s.implausible*4 <= s.runes && s.common*10 >= s.han*6
 }
 
-func score(text string) textScore {
+func score(text []byte) textScore {
 	var s textScore
+	s.add(text)
+	return s
+}
+
+// add scores text, which must not end inside a character.
+func (s *textScore) add(text []byte) {
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRune(text[i:])
 		i += size
 		if r < utf8.RuneSelf {
 			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
@@ -219,7 +296,6 @@ func score(text string) textScore {
 			s.total--
 		}
 	}
-	return s
 }
 
 // binaryKind names the kind of a binary file, or returns "" for text.
@@ -293,8 +369,9 @@ func decodeUTF16(data []byte, name string) (string, string, error) {
 	if err != nil {
 		return "", "", fmt.Errorf("%w: %s: %v", ErrUndecodable, name, err)
 	}
-	text := strings.TrimPrefix(string(out), "\ufeff")
-	if s := score(text); !s.plausible() || strings.IndexByte(text, 0) >= 0 {
+	out = bytes.TrimPrefix(out, []byte("\ufeff"))
+	text := string(out)
+	if s := score(out); !s.plausible() || strings.IndexByte(text, 0) >= 0 {
 		return "", "", fmt.Errorf("%w (not valid %s)", ErrBinary, name)
 	}
 	return toValid(text), name, nil

@@ -1,0 +1,100 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// referenceSniff is sniff as it was before it gave up on candidates that
+// could no longer win and kept the winner's decoding: every candidate
+// decoded and scored whole, then the winner decoded again.
+func referenceSniff(data []byte) (string, string, error) {
+	sample := data
+	if len(sample) > sniffLimit {
+		sample = sample[:sniffLimit]
+		// Do not cut a multi-byte character in two: back up to an ASCII byte.
+		for i := len(sample) - 1; i > len(sample)-8 && i > 0; i-- {
+			if sample[i] < 0x80 {
+				sample = sample[:i+1]
+				break
+			}
+		}
+	}
+	best, bestScore := -1, textScore{}
+	for i, c := range candidates {
+		var s textScore
+		if c.enc == nil {
+			s = score(sample)
+		} else {
+			out, err := c.enc.NewDecoder().Bytes(sample)
+			if err != nil {
+				continue
+			}
+			s = score(out)
+		}
+		s.total += c.bias
+		if best < 0 || s.total > bestScore.total {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 || !bestScore.plausible() {
+		return "", "", ErrUndecodable
+	}
+	c := candidates[best]
+	if c.enc == nil {
+		return toValid(string(data)), c.name, nil
+	}
+	name := c.name
+	out, err := c.enc.NewDecoder().Bytes(data)
+	if c.name == "gbk" {
+		// GB18030 extends GBK with four-byte sequences; use it when GBK
+		// alone leaves characters undecoded.
+		if g, gerr := simplifiedchinese.GB18030.NewDecoder().Bytes(data); gerr == nil &&
+			strings.Count(string(g), "\ufffd") < strings.Count(string(out), "\ufffd") {
+			out, err, name = g, nil, "gb18030"
+		}
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %v", ErrUndecodable, err)
+	}
+	return toValid(string(out)), name, nil
+}
+
+func checkSniff(t *testing.T, data []byte) {
+	t.Helper()
+	text, enc, err := sniff(data)
+	wtext, wenc, werr := referenceSniff(data)
+	if text != wtext || enc != wenc || !errors.Is(err, werr) && (err == nil || werr == nil || err.Error() != werr.Error()) {
+		t.Errorf("sniff(%q) = %q, %q, %v; before: %q, %q, %v", data, text, enc, err, wtext, wenc, werr)
+	}
+}
+
+func TestSniffAsBefore(t *testing.T) {
+	long := strings.Repeat(hans, 400) // long enough for several chunks
+	for _, data := range [][]byte{
+		encode(t, simplifiedchinese.GBK, hans),
+		encode(t, simplifiedchinese.GBK, long),
+		encode(t, simplifiedchinese.GB18030, long+"副局长李𫖯"),
+		encode(t, traditionalchinese.Big5, strings.Repeat(hant, 300)),
+		append(encode(t, simplifiedchinese.GBK, long), "\xff\xfe"...),
+		[]byte("caf\xe9 " + strings.Repeat("r\xe9sum\xe9 ", 3000)),
+		randomHigh(40000),
+		append([]byte(long), 0xff),
+		// Over sniffLimit: the sample is scored, the whole file decoded.
+		encode(t, simplifiedchinese.GBK, strings.Repeat(hans, 12000)),
+	} {
+		checkSniff(t, data)
+	}
+}
+
+func FuzzSniff(f *testing.F) {
+	f.Add(encode(f, simplifiedchinese.GBK, hans))
+	f.Add(encode(f, traditionalchinese.Big5, hant))
+	f.Add([]byte("caf\xe9"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkSniff(t, data) })
+}
