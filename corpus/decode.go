@@ -253,8 +253,12 @@ func score(text []byte) textScore {
 
 // add scores text, which must not end inside a character.
 func (s *textScore) add(text []byte) {
+	classes := hanTable()
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:])
+		}
 		i += size
 		if r < utf8.RuneSelf {
 			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
@@ -276,7 +280,7 @@ func (s *textScore) add(text []byte) {
 			s.total -= 4
 		case isHan(r):
 			s.han++
-			if hanClass(r)&hanCommon != 0 {
+			if r < 0xa000 && classes[r-hanBase]&hanCommon != 0 { // hanClass, the table looked up once
 				s.common++
 				s.total += 2
 			} else {

@@ -580,8 +580,13 @@ func isNegative(n *html.Node) bool {
 // punctuation, Chinese and English.
 func countText(s string) (chars, punct int) {
 	prev := rune(0)
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u3000' {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r) || r == '\u3000' {
 			if prev == ',' || prev == '.' || prev == ';' {
 				punct++
 			}
@@ -596,6 +601,11 @@ func countText(s string) (chars, punct int) {
 		prev = r
 	}
 	return chars, punct
+}
+
+// asciiSpace is unicode.IsSpace for ASCII.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 var blockAtoms = map[atom.Atom]bool{

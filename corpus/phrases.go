@@ -8,8 +8,9 @@ import "sort"
 // alternatives: phrases are indexed by their first two bytes, and a text is
 // scanned once.
 type phrases struct {
-	fold bool // ASCII letters match either case
-	idx  [256]*[256][]string
+	fold  bool // ASCII letters match either case
+	idx   [256]*[256][]string
+	pairs [1024]uint64 // bit a<<8|b is set when some phrase starts with bytes a, b
 }
 
 // newPhrases indexes list; every phrase must be at least two bytes long.
@@ -29,6 +30,8 @@ func newPhrases(fold bool, list ...string) *phrases {
 			p.idx[w[0]] = new([256][]string)
 		}
 		p.idx[w[0]][w[1]] = append(p.idx[w[0]][w[1]], w)
+		pair := int(w[0])<<8 | int(w[1])
+		p.pairs[pair>>6] |= 1 << (pair & 63)
 	}
 	return p
 }
@@ -43,11 +46,10 @@ func (p *phrases) find(s string) (int, int) {
 		if p.fold {
 			a, b = lowerByte(a), lowerByte(b)
 		}
-		second := p.idx[a]
-		if second == nil {
+		if pair := int(a)<<8 | int(b); p.pairs[pair>>6]&(1<<(pair&63)) == 0 {
 			continue
 		}
-		for _, w := range second[b] {
+		for _, w := range p.idx[a][b] {
 			if len(s)-i >= len(w) && p.equal(s[i:i+len(w)], w) {
 				return i, len(w)
 			}
