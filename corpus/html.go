@@ -27,12 +27,8 @@ type article struct {
 
 // Selectors, compiled once.
 var (
-	selTitle   = cascadia.MustCompile("title")
-	selBody    = cascadia.MustCompile("body")
-	selMeta    = cascadia.MustCompile("meta")
 	selArticle = cascadia.MustCompile(articleSelectors)
 	selH12     = cascadia.MustCompile("h1, h2")
-	selTime    = cascadia.MustCompile("time")
 )
 
 // junkAtoms never hold article text.
@@ -139,22 +135,25 @@ func readHTML(text string) (article, error) {
 		return article{}, fmt.Errorf("parse html: %w", err)
 	}
 	metas := readMetas(doc)
-	pageTitle := cleanSpace(doc.FindMatcher(selTitle).First().Text())
+	pageTitle := ""
+	if t := firstElement(doc.Nodes, "title"); t != nil {
+		pageTitle = cleanSpace(nodeText(t))
+	}
 	// Head first: the title and metas are read; then the junk goes.
 	for _, n := range doc.Nodes {
 		removeJunk(n)
 	}
 
-	body := doc.FindMatcher(selBody).First()
-	if body.Length() == 0 {
-		body = doc.Selection
+	root := firstElement(doc.Nodes, "body")
+	if root == nil {
+		root = doc.Nodes[0]
 	}
-	root := body.Nodes[0]
 	// The whole page's lines, chrome included, for datelines and sources.
 	var page []string
+	paged := false
 	pageLines := func() []string {
-		if page == nil {
-			page = textLines(root, nil)
+		if !paged {
+			page, paged = textLines(root, nil), true
 		}
 		return page
 	}
@@ -177,21 +176,74 @@ func readHTML(text string) (article, error) {
 // by the lower-cased name; the first of a name wins.
 func readMetas(doc *goquery.Document) map[string]string {
 	m := map[string]string{}
-	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) {
-		content, ok := s.Attr("content")
-		if !ok || strings.TrimSpace(content) == "" {
-			return
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == "meta" {
+				readMeta(c, m)
+			}
+			walk(c)
 		}
-		for _, a := range []string{"name", "property", "itemprop", "http-equiv"} {
-			if k, ok := s.Attr(a); ok {
-				k = strings.ToLower(strings.TrimSpace(k))
-				if _, seen := m[k]; !seen && k != "" {
-					m[k] = strings.TrimSpace(content)
-				}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	return m
+}
+
+func readMeta(n *html.Node, m map[string]string) {
+	content, ok := attr(n, "content")
+	if !ok || strings.TrimSpace(content) == "" {
+		return
+	}
+	for _, a := range []string{"name", "property", "itemprop", "http-equiv"} {
+		if k, ok := attr(n, a); ok {
+			k = strings.ToLower(strings.TrimSpace(k))
+			if _, seen := m[k]; !seen && k != "" {
+				m[k] = strings.TrimSpace(content)
 			}
 		}
-	})
-	return m
+	}
+}
+
+// attr returns the value of n's first attribute named key (as goquery's
+// Attr does).
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// firstElement returns the first element named name under nodes, in
+// document order (what goquery's Find(name).First() selects), or nil.
+func firstElement(nodes []*html.Node, name string) *html.Node {
+	var walk func(n *html.Node) *html.Node
+	walk = func(n *html.Node) *html.Node {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == name {
+				return c
+			}
+			if f := walk(c); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	for _, n := range nodes {
+		if f := walk(n); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // nodeStats counts the text under an element.

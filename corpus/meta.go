@@ -208,13 +208,9 @@ func timeDate(nodes []*html.Node) string {
 				continue
 			}
 			if c.Data == "time" {
-				for _, a := range c.Attr {
-					if a.Key == "datetime" {
-						if d, ok := ParseDate(a.Val); ok {
-							return d
-						}
-						break
-					}
+				v, _ := attr(c, "datetime")
+				if d, ok := ParseDate(v); ok {
+					return d
 				}
 				if d, ok := ParseDate(nodeText(c)); ok {
 					return d
