@@ -164,7 +164,7 @@ func readHTML(text string) (article, error) {
 	sc.release()
 
 	var a article
-	titleParts := titleSeparators.Split(pageTitle, -1)
+	titleParts := splitTitle(pageTitle)
 	a.Title = pickTitle(doc, metas, pageTitle, titleParts, best, lines)
 	a.Date = pickDate(metas, doc, pageLines, lines, a.Title)
 	a.Source = pickSource(metas, pageLines, titleParts)

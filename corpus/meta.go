@@ -22,12 +22,67 @@ var (
 	sourceMetas = []string{"contentsource", "source", "og:site_name", "sitename", "site_name", "application-name"}
 )
 
-// titleSeparators split a <title> into the article title and the site name
-// ("重庆召开全市民政工作会议_重庆市民政局").
-var titleSeparators = regexp.MustCompile(`\s*(?:_|\||｜|－|——|\s[-–—]\s)\s*`)
+// splitTitle splits a <title> into the article title and the site name
+// ("重庆召开全市民政工作会议_重庆市民政局") at separators: _ | ｜ － ——,
+// or a dash with white space on both sides, white space around a
+// separator going with it. It is titleSeparators.Split(title, -1) for
+//
+//	\s*(?:_|\||｜|－|——|\s[-–—]\s)\s*
+//
+// written out.
+func splitTitle(title string) []string {
+	if title == "" {
+		return []string{""}
+	}
+	var parts []string
+	beg := 0
+	for p := 0; p < len(title); {
+		end := titleSeparatorAt(title, p)
+		if end < 0 {
+			p++
+			continue
+		}
+		parts = append(parts, title[beg:p])
+		beg, p = end, end
+	}
+	return append(parts, title[beg:])
+}
 
-// pickTitle chooses the article's title. titleParts is pageTitle split by
-// titleSeparators.
+// titleSeparatorAt returns the end of the separator that starts at byte p
+// of s, or -1.
+func titleSeparatorAt(s string, p int) int {
+	q := p
+	for q < len(s) && reSpace(s[q]) {
+		q++
+	}
+	end := -1
+	rest := s[q:]
+	switch {
+	case strings.HasPrefix(rest, "_"), strings.HasPrefix(rest, "|"):
+		end = q + 1
+	case strings.HasPrefix(rest, "｜"), strings.HasPrefix(rest, "－"):
+		end = q + len("｜")
+	case strings.HasPrefix(rest, "——"):
+		end = q + len("——")
+	case q > p:
+		// \s[-–—]\s: the last white space, a dash, white space.
+		for _, d := range []string{"-", "–", "—"} {
+			if strings.HasPrefix(rest, d) && len(rest) > len(d) && reSpace(rest[len(d)]) {
+				end = q + len(d) + 1
+				break
+			}
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	for end < len(s) && reSpace(s[end]) {
+		end++
+	}
+	return end
+}
+
+// pickTitle chooses the article's title. titleParts is splitTitle(pageTitle).
 func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string, titleParts []string, container *html.Node, lines []string) string {
 	for _, k := range titleMetas {
 		if v := cleanSpace(metas[k]); v != "" {

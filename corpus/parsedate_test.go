@@ -131,3 +131,19 @@ func FuzzSourceEnd(f *testing.F) {
 		}
 	})
 }
+
+// referenceTitleSeparators is the regular expression splitTitle is written
+// out from.
+var referenceTitleSeparators = regexp.MustCompile(`\s*(?:_|\||｜|－|——|\s[-–—]\s)\s*`)
+
+func FuzzSplitTitle(f *testing.F) {
+	for _, s := range []string{"重庆召开全市民政工作会议_重庆市民政局", "Title - Site", "a  -  b", "a -b", "a — b —— c", "｜x｜", " _ ", "a\t–\tb", "a - ", "-", "a \u2014\u2014 b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := splitTitle(s), referenceTitleSeparators.Split(s, -1)
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
+			t.Errorf("splitTitle(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
