@@ -106,36 +106,52 @@ type scriptCounts struct {
 }
 
 func countScripts(s string) scriptCounts {
-	var c scriptCounts
-	run := 0
+	var sc scriptCounter
 	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-				c.latin++
-				run++
-				continue
-			}
-			if run >= 2 {
-				c.englishWord++
-			}
-			run = 0
-			continue
+		sc.add(r)
+	}
+	return sc.counts()
+}
+
+// scriptCounter counts scripts rune by rune.
+type scriptCounter struct {
+	c   scriptCounts
+	run int // ASCII letters in a row
+}
+
+func (sc *scriptCounter) add(r rune) {
+	c := &sc.c
+	if r < utf8.RuneSelf {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+			c.latin++
+			sc.run++
+			return
 		}
-		if run >= 2 {
+		if sc.run >= 2 {
 			c.englishWord++
 		}
-		run = 0
-		if isHan(r) {
-			c.han++
-			switch f := hanClass(r); {
-			case f&hanSimplified != 0:
-				c.simp++
-			case f&hanTraditional != 0:
-				c.trad++
-			}
+		sc.run = 0
+		return
+	}
+	if sc.run >= 2 {
+		c.englishWord++
+	}
+	sc.run = 0
+	if isHan(r) {
+		c.han++
+		switch f := hanClass(r); {
+		case f&hanSimplified != 0:
+			c.simp++
+		case f&hanTraditional != 0:
+			c.trad++
 		}
 	}
-	if run >= 2 {
+}
+
+// counts returns the counts of the runes added.
+func (sc *scriptCounter) counts() scriptCounts {
+	c := sc.c
+	if sc.run >= 2 {
 		c.englishWord++
 	}
 	return c

@@ -95,8 +95,9 @@ func isHTML(path, text string) bool {
 // character unique to simplified or traditional Chinese takes the variant
 // of the text as a whole.
 func Paragraphs(text string) []Paragraph {
-	var out []Paragraph
-	var counts []scriptCounts
+	lines := strings.Count(text, "\n") + 1
+	out := make([]Paragraph, 0, lines)
+	counts := make([]scriptCounts, 0, lines)
 	var total scriptCounts
 	pos := 0 // code points before line
 	for len(text) > 0 {
@@ -105,23 +106,39 @@ func Paragraphs(text string) []Paragraph {
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			line, rest = text[:i], text[i+1:]
 		}
-		n := utf8.RuneCountInString(line)
-		left := strings.TrimLeft(line, " \t\r\f\v\u3000\u00a0\ufeff")
-		lead := n - utf8.RuneCountInString(left)
-		trimmed := strings.TrimRight(left, " \t\r\f\v\u3000\u00a0\ufeff")
-		if trimmed != "" {
-			start := pos + lead
-			end := start + utf8.RuneCountInString(trimmed)
-			c := countScripts(trimmed)
+		// One pass over the line: its length, where its text starts and
+		// ends inside the white space around it, and its scripts (the
+		// white space adds nothing to those).
+		var sc scriptCounter
+		n, first, last := 0, -1, -1
+		for i := 0; i < len(line); n++ {
+			r, size := rune(line[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(line[i:])
+			}
+			i += size
+			if !paragraphSpace(r) {
+				if first < 0 {
+					first = n
+				}
+				last = n
+			}
+			sc.add(r)
+		}
+		if first >= 0 {
+			c := sc.counts()
 			total.add(c)
 			counts = append(counts, c)
-			out = append(out, Paragraph{Span: Span{start, end}})
+			out = append(out, Paragraph{Span: Span{pos + first, pos + last + 1}})
 		}
 		pos += n + 1
 		text = rest
 		if rest == "" {
 			break
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	variant := ZhHans
 	if total.trad > total.simp {
@@ -131,4 +148,13 @@ func Paragraphs(text string) []Paragraph {
 		out[i].Lang = counts[i].lang(variant)
 	}
 	return out
+}
+
+// paragraphSpace is the white space trimmed from paragraphs.
+func paragraphSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\f', '\v', '\u3000', '\u00a0', '\ufeff':
+		return true
+	}
+	return false
 }
