@@ -58,3 +58,21 @@ func FuzzParagraphs(f *testing.F) {
 		}
 	})
 }
+
+// referenceIsHTML is isHTML as it was, with strings.ToLower.
+func referenceIsHTML(text string) bool {
+	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		strings.Contains(head, "<html") && strings.Contains(head, "<head")
+}
+
+func FuzzIsHTML(f *testing.F) {
+	f.Add("<!DOCTYPE HTML><p>")
+	f.Add("  <HtMl><HEAD>")
+	f.Add("x <html> \u0130 <head>")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isHTML("x.txt", s), referenceIsHTML(s); got != want {
+			t.Errorf("isHTML(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

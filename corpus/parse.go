@@ -85,9 +85,37 @@ func isHTML(path, text string) bool {
 	case ".html", ".htm", ".shtml", ".xhtml":
 		return true
 	}
-	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
-	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
-		strings.Contains(head, "<html") && strings.Contains(head, "<head")
+	// ASCII case folding in place of strings.ToLower: no other character
+	// lower-cases to a letter of these tags (only İ and the Kelvin sign
+	// lower-case to ASCII, to i and k).
+	head := strings.TrimSpace(text[:min(len(text), 1024)])
+	return hasPrefixASCIIFold(head, "<!doctype html") || hasPrefixASCIIFold(head, "<html") ||
+		indexASCIIFold(head, "<html") >= 0 && indexASCIIFold(head, "<head") >= 0
+}
+
+// hasPrefixASCIIFold reports whether s starts with the lower-case ASCII
+// prefix, ASCII letters of s in either case.
+func hasPrefixASCIIFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lowerByte(s[i]) != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// indexASCIIFold is strings.Index for a lower-case ASCII word, ASCII
+// letters of s in either case.
+func indexASCIIFold(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if lowerByte(s[i]) == word[0] && hasPrefixASCIIFold(s[i:], word) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Paragraphs splits text into its non-blank lines, trimmed of surrounding
