@@ -892,9 +892,10 @@ func infoLine(l string) bool {
 // article's lines.
 func bodyLines(lines []string, title string) []string {
 	out := lines[:0:0]
+	st := newTitleMatch(title)
 	for i, l := range lines {
 		switch {
-		case i < 3 && len(out) == 0 && title != "" && sameTitle(l, title):
+		case i < 3 && len(out) == 0 && title != "" && st.same(l):
 			continue
 		case chromeLine(l):
 			continue
@@ -906,10 +907,28 @@ func bodyLines(lines []string, title string) []string {
 	return out
 }
 
-func sameTitle(line, title string) bool {
-	a, b := squash(line), squash(title)
-	return a == b || len(b) > 0 && strings.Contains(a, b) && utf8.RuneCountInString(a) <= utf8.RuneCountInString(b)+8 ||
-		utf8.RuneCountInString(a) >= 6 && strings.Contains(b, a)
+// titleMatch compares lines with a title, squashed once.
+type titleMatch struct {
+	title string // squashed
+	runes int
+}
+
+func newTitleMatch(title string) titleMatch {
+	t := squash(title)
+	return titleMatch{t, utf8.RuneCountInString(t)}
+}
+
+// same reports whether line is the title, written across lines or with
+// a little more (a prefix, a date) or less.
+func (t titleMatch) same(line string) bool {
+	a, b := squash(line), t.title
+	if a == b {
+		return true
+	}
+	if len(b) > 0 && len(a) >= len(b) && strings.Contains(a, b) && utf8.RuneCountInString(a) <= t.runes+8 {
+		return true
+	}
+	return len(a) <= len(b) && strings.Contains(b, a) && utf8.RuneCountInString(a) >= 6
 }
 
 // squash drops all white space, for comparing titles written across lines.

@@ -228,8 +228,9 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() [
 	}
 	// An unlabeled date just under the title.
 	lines := pageLines()
+	st := newTitleMatch(title)
 	for i, l := range lines {
-		if title == "" || !sameTitle(l, title) {
+		if title == "" || !st.same(l) {
 			continue
 		}
 		for _, next := range lines[i+1 : min(len(lines), i+4)] {
@@ -446,7 +447,6 @@ func cutSource(v string) string {
 }
 
 var (
-	ymdDate = regexp.MustCompile(`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
 	rocDate = regexp.MustCompile(`民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})`)
 	hanDate = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
 	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b`)
@@ -507,7 +507,9 @@ func ParseDate(s string) (string, bool) {
 	// cheap test instead of the regular expressions.
 	year := digitRun(s, 4)
 	if year {
-		add(ymdDate, 1, 2, 3, false, atoi)
+		if m := ymdIndex(s); m != nil {
+			hits = append(hits, found{m[0], atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])})
+		}
 	}
 	if strings.Contains(s, "年") {
 		if strings.Contains(s, "民國") {
@@ -537,6 +539,73 @@ func ParseDate(s string) (string, bool) {
 	}
 	h := hits[first]
 	return try(h.y, h.m, h.d)
+}
+
+// ymdIndex is what the regular expression
+//
+//	(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})
+//
+// matches first (FindStringSubmatchIndex), written out for the most common
+// dateline of all: 2022-01-24, 2022/1/24, 2022年1月24日.
+// (Backtracking never helps that pattern: the white space before a
+// separator cannot be a separator, and a month of two digits cut to one
+// leaves a digit where a separator must be.)
+func ymdIndex(s string) []int {
+	for p := 0; p+4 <= len(s); p++ {
+		if !isDigit(s[p]) || !isDigit(s[p+1]) || !isDigit(s[p+2]) || !isDigit(s[p+3]) {
+			continue
+		}
+		i := ymdSep(s, skipReSpace(s, p+4), "年")
+		if i < 0 {
+			continue
+		}
+		i = skipReSpace(s, i)
+		ms, me := i, digits12(s, i)
+		if me < 0 {
+			continue
+		}
+		i = ymdSep(s, skipReSpace(s, me), "月")
+		if i < 0 {
+			continue
+		}
+		i = skipReSpace(s, i)
+		ds, de := i, digits12(s, i)
+		if de < 0 {
+			continue
+		}
+		return []int{p, de, p, p + 4, ms, me, ds, de}
+	}
+	return nil
+}
+
+func skipReSpace(s string, i int) int {
+	for i < len(s) && reSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// ymdSep returns the end of a date separator (- / . or han) at s[i:], or -1.
+func ymdSep(s string, i int, han string) int {
+	switch {
+	case i < len(s) && (s[i] == '-' || s[i] == '/' || s[i] == '.'):
+		return i + 1
+	case strings.HasPrefix(s[i:], han):
+		return i + len(han)
+	}
+	return -1
+}
+
+// digits12 returns the end of one or two digits at s[i:] (two when there
+// are), or -1.
+func digits12(s string, i int) int {
+	switch {
+	case i+1 < len(s) && isDigit(s[i]) && isDigit(s[i+1]):
+		return i + 2
+	case i < len(s) && isDigit(s[i]):
+		return i + 1
+	}
+	return -1
 }
 
 // compactDate reads 20220124 at the start of t, not followed by another

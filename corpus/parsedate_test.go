@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -52,7 +53,7 @@ func referenceParseDate(s string) (string, bool) {
 		}
 		hits = append(hits, found{m[0], y, mn, read(s[m[2*day]:m[2*day+1]])})
 	}
-	add(ymdDate, 1, 2, 3, false, atoi)
+	add(referenceYMD, 1, 2, 3, false, atoi)
 	if strings.Contains(s, "年") {
 		if strings.Contains(s, "民國") {
 			add(rocDate, 1, 2, 3, true, atoi)
@@ -144,6 +145,21 @@ func FuzzSplitTitle(f *testing.F) {
 		got, want := splitTitle(s), referenceTitleSeparators.Split(s, -1)
 		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
 			t.Errorf("splitTitle(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// referenceYMD is the regular expression ymdIndex is written out from.
+var referenceYMD = regexp.MustCompile(`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
+
+func FuzzYMDIndex(f *testing.F) {
+	for _, s := range []string{"2022-01-24", "12022 / 1 / 245", "2022年 01 月 2日", "2022-123-4", "2022.1.", "20221-1-1", "2022\t-\n1/2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := ymdIndex(s), referenceYMD.FindStringSubmatchIndex(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("ymdIndex(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
