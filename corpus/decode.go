@@ -69,7 +69,7 @@ func Decode(data []byte) (text, enc string, err error) {
 		return string(data), "utf-8", nil
 	}
 	if decEnc != nil && !isUTF8Label(declared) {
-		if out, err := decEnc.NewDecoder().Bytes(data); err == nil {
+		if out, err := decodeAll(decEnc, data); err == nil {
 			if s := score(out); s.clean() {
 				return toValid(string(out)), declared, nil
 			}
@@ -91,6 +91,18 @@ var candidates = []candidate{
 	{"gbk", simplifiedchinese.GBK, 2},
 	{"big5", traditionalchinese.Big5, 1},
 	{"windows-1252", charmap.Windows1252, 0},
+}
+
+// decodeAll is enc.NewDecoder().Bytes(data) with room made up front for
+// Chinese text, which grows by half in UTF-8 (two bytes a character in
+// GBK or Big5, three in UTF-8): Bytes starts from the input's size and
+// grows and copies its output on the way.
+func decodeAll(enc encoding.Encoding, data []byte) ([]byte, error) {
+	out, _, err := transform.Append(enc.NewDecoder(), make([]byte, 0, len(data)+len(data)/2+16), data)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // sniffOrder is the order sniff tries the candidates in: the likeliest
@@ -148,12 +160,12 @@ func sniff(data []byte) (string, string, error) {
 	name := c.name
 	out, err := bestOut, error(nil)
 	if len(sample) < len(data) {
-		out, err = c.enc.NewDecoder().Bytes(data)
+		out, err = decodeAll(c.enc, data)
 	}
 	if c.name == "gbk" && err == nil && bytes.Contains(out, []byte("\ufffd")) {
 		// GB18030 extends GBK with four-byte sequences; use it when GBK
 		// alone leaves characters undecoded.
-		if g, gerr := simplifiedchinese.GB18030.NewDecoder().Bytes(data); gerr == nil &&
+		if g, gerr := decodeAll(simplifiedchinese.GB18030, data); gerr == nil &&
 			bytes.Count(g, []byte("\ufffd")) < bytes.Count(out, []byte("\ufffd")) {
 			out, err, name = g, nil, "gb18030"
 		}

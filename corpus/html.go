@@ -852,8 +852,8 @@ const toolWords = `打印本页|打印|列印|关闭窗口|关闭|關閉|收藏|
 // openers may precede a chrome line's first word: 【相关新闻】.
 const openers = " \t【[(（"
 
-func chromeLine(l string) bool {
-	n := utf8.RuneCountInString(l)
+// chromeLine reports whether l, n runes long, is page furniture.
+func chromeLine(l string, n int) bool {
 	if n > 80 {
 		return false
 	}
@@ -884,8 +884,9 @@ func onlyToolRunes(l string) bool {
 	return true
 }
 
-func infoLine(l string) bool {
-	return utf8.RuneCountInString(l) <= 100 && infoPhrase.in(l)
+// infoLine reports whether l, n runes long, is an article's dateline row.
+func infoLine(l string, n int) bool {
+	return n <= 100 && infoPhrase.in(l)
 }
 
 // bodyLines drops the title, the info rows and the chrome lines from the
@@ -894,12 +895,13 @@ func bodyLines(lines []string, title string) []string {
 	out := lines[:0:0]
 	st := newTitleMatch(title)
 	for i, l := range lines {
+		n := utf8.RuneCountInString(l)
 		switch {
 		case i < 3 && len(out) == 0 && title != "" && st.same(l):
 			continue
-		case chromeLine(l):
+		case chromeLine(l, n):
 			continue
-		case infoLine(l):
+		case infoLine(l, n):
 			continue
 		}
 		out = append(out, l)
