@@ -148,15 +148,9 @@ func readHTML(text string) (article, error) {
 	if root == nil {
 		root = doc.Nodes[0]
 	}
-	// The whole page's lines, chrome included, for datelines and sources.
-	var page []string
-	paged := false
-	pageLines := func() []string {
-		if !paged {
-			page, paged = textLines(root, nil), true
-		}
-		return page
-	}
+	// The whole page's lines, chrome included, for datelines and sources,
+	// read as far as they are needed.
+	page := newLineReader(root, nil)
 
 	sc, bi := bestContainer(root)
 	best := sc.info[bi].node
@@ -166,8 +160,8 @@ func readHTML(text string) (article, error) {
 	var a article
 	titleParts := splitTitle(pageTitle)
 	a.Title = pickTitle(doc, metas, pageTitle, titleParts, best, lines)
-	a.Date = pickDate(metas, doc, pageLines, lines, a.Title)
-	a.Source = pickSource(metas, pageLines, titleParts)
+	a.Date = pickDate(metas, doc, page, lines, a.Title)
+	a.Source = pickSource(metas, page, titleParts)
 	a.Body = strings.Join(bodyLines(lines, a.Title), "\n")
 	return a, nil
 }
@@ -768,52 +762,114 @@ func isWide(r rune) bool {
 // textLines returns the lines of text under n, leaving out the subtrees in
 // skip.
 func textLines(n *html.Node, skip map[*html.Node]bool) []string {
-	w := &lineWriter{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			w.text(n.Data)
+	return newLineReader(n, skip).all()
+}
+
+// lineReader reads the lines of text under a node as they are asked for:
+// a page's dateline and source are near its top, and the text after them
+// need not be read for them. Blocks and <br> end lines, <pre> keeps its
+// own, table cells are joined by tabs; images and the subtrees in skip
+// are left out.
+type lineReader struct {
+	w     lineWriter
+	skip  map[*html.Node]bool
+	stack []lineFrame // the nodes being read, innermost last
+	done  bool
+}
+
+// lineFrame is a node whose children are being read.
+type lineFrame struct {
+	n    *html.Node
+	next *html.Node // the next child to read
+}
+
+func newLineReader(n *html.Node, skip map[*html.Node]bool) *lineReader {
+	r := &lineReader{skip: skip}
+	r.enter(n)
+	return r
+}
+
+// at returns line i, reading as far as it needs to; false past the last.
+func (r *lineReader) at(i int) (string, bool) {
+	for len(r.w.lines) <= i && !r.done {
+		r.step()
+	}
+	if i < len(r.w.lines) {
+		return r.w.lines[i], true
+	}
+	return "", false
+}
+
+// all reads to the end and returns every line.
+func (r *lineReader) all() []string {
+	for !r.done {
+		r.step()
+	}
+	return r.w.lines
+}
+
+// step reads one more node, or finishes one.
+func (r *lineReader) step() {
+	if len(r.stack) == 0 {
+		r.w.endLine()
+		r.done = true
+		return
+	}
+	top := &r.stack[len(r.stack)-1]
+	if top.next == nil {
+		n := top.n
+		r.stack = r.stack[:len(r.stack)-1]
+		r.leave(n)
+		return
+	}
+	c := top.next
+	top.next = c.NextSibling
+	r.enter(c)
+}
+
+// enter reads n, or starts on its children.
+func (r *lineReader) enter(n *html.Node) {
+	w := &r.w
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		if r.skip[n] {
 			return
-		case html.ElementNode:
-			if skip[n] {
-				return
-			}
-			switch n.DataAtom {
-			case atom.Br:
-				w.endLine()
-				return
-			case atom.Pre:
-				w.endLine()
-				var b strings.Builder
-				collectText(n, &b)
-				w.pre(b.String())
-				return
-			case atom.Td, atom.Th:
-				w.cell()
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c)
-				}
-				w.cell()
-				return
-			case atom.Img:
-				return
-			}
 		}
-		block := isBlock(n)
-		if block {
+		switch n.DataAtom {
+		case atom.Br:
 			w.endLine()
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+			return
+		case atom.Pre:
 			w.endLine()
+			var b strings.Builder
+			collectText(n, &b)
+			w.pre(b.String())
+			return
+		case atom.Td, atom.Th:
+			w.cell()
+			r.stack = append(r.stack, lineFrame{n, n.FirstChild})
+			return
+		case atom.Img:
+			return
 		}
 	}
-	walk(n)
-	w.endLine()
-	return w.lines
+	if isBlock(n) {
+		w.endLine()
+	}
+	r.stack = append(r.stack, lineFrame{n, n.FirstChild})
+}
+
+// leave finishes n once its children are read.
+func (r *lineReader) leave(n *html.Node) {
+	switch {
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th):
+		r.w.cell()
+	case isBlock(n):
+		r.w.endLine()
+	}
 }
 
 func collectText(n *html.Node, b *strings.Builder) {

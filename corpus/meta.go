@@ -209,7 +209,7 @@ func prefixRunes(s string, n int) string {
 	return s
 }
 
-func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() []string, body []string, title string) string {
+func pickDate(metas map[string]string, doc *goquery.Document, page *lineReader, body []string, title string) string {
 	for _, k := range dateMetas {
 		if d, ok := ParseDate(metas[k]); ok {
 			return d
@@ -218,7 +218,11 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() [
 	if d := timeDate(doc.Nodes); d != "" {
 		return d
 	}
-	for _, l := range pageLines() {
+	for i := 0; ; i++ {
+		l, ok := page.at(i)
+		if !ok {
+			break
+		}
 		if utf8.RuneCountInString(l) > 200 {
 			continue
 		}
@@ -227,20 +231,29 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() [
 		}
 	}
 	// An unlabeled date just under the title.
-	lines := pageLines()
-	st := newTitleMatch(title)
-	for i, l := range lines {
-		if title == "" || !st.same(l) {
-			continue
-		}
-		for _, next := range lines[i+1 : min(len(lines), i+4)] {
-			if utf8.RuneCountInString(next) <= 80 {
-				if d, ok := ParseDate(next); ok {
-					return d
+	if title != "" {
+		st := newTitleMatch(title)
+		for i := 0; ; i++ {
+			l, ok := page.at(i)
+			if !ok {
+				break
+			}
+			if !st.same(l) {
+				continue
+			}
+			for j := i + 1; j < i+4; j++ {
+				next, ok := page.at(j)
+				if !ok {
+					break
+				}
+				if utf8.RuneCountInString(next) <= 80 {
+					if d, ok := ParseDate(next); ok {
+						return d
+					}
 				}
 			}
+			break
 		}
-		break
 	}
 	// The date an official notice is signed with, on a line of its own at
 	// the end.
@@ -401,12 +414,16 @@ func foldsTo(r, c rune) bool {
 // hostedBy is the site owner in a government site's footer.
 var hostedBy = regexp.MustCompile(`(?:主办单位|主辦單位|主办|主辦|版权所有|版權所有)\s*[:：]\s*(\S+)`)
 
-func pickSource(metas map[string]string, pageLines func() []string, titleParts []string) string {
+func pickSource(metas map[string]string, page *lineReader, titleParts []string) string {
 	// ContentSource is the source field of the CMS, the one the page shows.
 	if v := cleanSpace(metas["contentsource"]); v != "" {
 		return v
 	}
-	for _, l := range pageLines() {
+	for i := 0; ; i++ {
+		l, ok := page.at(i)
+		if !ok {
+			break
+		}
 		if utf8.RuneCountInString(l) > 200 {
 			continue
 		}
@@ -419,7 +436,7 @@ func pickSource(metas map[string]string, pageLines func() []string, titleParts [
 			return v
 		}
 	}
-	for _, l := range pageLines() {
+	for _, l := range page.all() {
 		if !strings.Contains(l, "主办") && !strings.Contains(l, "主辦") && !strings.Contains(l, "版权所有") && !strings.Contains(l, "版權所有") {
 			continue // what hostedBy needs to match
 		}
