@@ -71,7 +71,9 @@ func Decode(data []byte) (text, enc string, err error) {
 	if decEnc != nil && !isUTF8Label(declared) {
 		if out, err := decodeAll(decEnc, data); err == nil {
 			if s := score(out); s.clean() {
-				return toValid(string(out)), declared, nil
+				// Clean means no bad character: no invalid byte, no
+				// U+FFFD, no NUL; toValid would change nothing.
+				return string(out), declared, nil
 			}
 		}
 	}
@@ -268,7 +270,14 @@ func (s *textScore) add(text []byte) {
 	classes := hanTable()
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xe1 && c <= 0xec && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80:
+			// A three-byte character, most of Chinese text, decoded in
+			// place (for these lead bytes any two continuation bytes
+			// are valid: no overlong form, no surrogate).
+			r, size = rune(c&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3
+		default:
 			r, size = utf8.DecodeRune(text[i:])
 		}
 		i += size

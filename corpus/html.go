@@ -632,7 +632,7 @@ func countText(s string) (chars, punct int) {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		i += size
-		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r) || r == '\u3000' {
+		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && r <= 0x3000 && unicode.IsSpace(r) {
 			if prev == ',' || prev == '.' || prev == ';' {
 				punct++
 			}
@@ -649,7 +649,8 @@ func countText(s string) (chars, punct int) {
 	return chars, punct
 }
 
-// asciiSpace is unicode.IsSpace for ASCII.
+// asciiSpace is unicode.IsSpace for ASCII. (Above ASCII, U+3000 is the
+// last white space character.)
 func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
@@ -967,26 +968,38 @@ func bodyLines(lines []string, title string) []string {
 
 // titleMatch compares lines with a title, squashed once.
 type titleMatch struct {
-	title string // squashed
+	title []byte // squashed
 	runes int
+	buf   []byte // the line squashed, reused
 }
 
-func newTitleMatch(title string) titleMatch {
-	t := squash(title)
-	return titleMatch{t, utf8.RuneCountInString(t)}
+func newTitleMatch(title string) *titleMatch {
+	t := appendSquashed(nil, title)
+	return &titleMatch{title: t, runes: utf8.RuneCount(t)}
 }
 
 // same reports whether line is the title, written across lines or with
 // a little more (a prefix, a date) or less.
-func (t titleMatch) same(line string) bool {
-	a, b := squash(line), t.title
-	if a == b {
+func (t *titleMatch) same(line string) bool {
+	t.buf = appendSquashed(t.buf[:0], line)
+	a, b := t.buf, t.title
+	if bytes.Equal(a, b) {
 		return true
 	}
-	if len(b) > 0 && len(a) >= len(b) && strings.Contains(a, b) && utf8.RuneCountInString(a) <= t.runes+8 {
+	if len(b) > 0 && len(a) >= len(b) && bytes.Contains(a, b) && utf8.RuneCount(a) <= t.runes+8 {
 		return true
 	}
-	return len(a) <= len(b) && strings.Contains(b, a) && utf8.RuneCountInString(a) >= 6
+	return len(a) <= len(b) && bytes.Contains(b, a) && utf8.RuneCount(a) >= 6
+}
+
+// appendSquashed appends squash(s) to b.
+func appendSquashed(b []byte, s string) []byte {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && r != '\u3000' {
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return b
 }
 
 // squash drops all white space, for comparing titles written across lines.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -97,4 +98,64 @@ func FuzzSniff(f *testing.F) {
 	f.Add(encode(f, traditionalchinese.Big5, hant))
 	f.Add([]byte("caf\xe9"))
 	f.Fuzz(func(t *testing.T, data []byte) { checkSniff(t, data) })
+}
+
+// referenceScore is score as it was, rune by rune with
+// utf8.DecodeRuneInString.
+func referenceScore(text string) textScore {
+	var s textScore
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				s.ascii++
+			}
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' || r == 0x7f {
+				s.bad++
+				s.total -= 4
+			}
+			continue
+		}
+		s.runes++
+		switch {
+		case r == utf8.RuneError:
+			s.bad++
+			s.total -= 8
+		case r <= 0x9f: // C1 controls
+			s.bad++
+			s.total -= 4
+		case isHan(r):
+			s.han++
+			if hanClass(r)&hanCommon != 0 {
+				s.common++
+				s.total += 2
+			} else {
+				s.total-- // a rare character: fine now and then, suspicious en masse
+			}
+		case r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xff5e, r >= 0x2010 && r <= 0x2027:
+			s.total++ // CJK, full-width and general punctuation
+		case r >= 0xe000 && r <= 0xf8ff, r >= 0x3040 && r <= 0x30ff, r >= 0xac00 && r <= 0xd7af,
+			r >= 0x0370 && r <= 0x04ff, r >= 0x2500 && r <= 0x257f, r >= 0x3100 && r <= 0x312f:
+			// Private use, kana, hangul, Greek, Cyrillic, box drawing,
+			// bopomofo: what a wrong Chinese decoding produces.
+			s.implausible++
+			s.total -= 2
+		case r <= 0xff:
+			// Latin-1 letters and signs: neutral.
+		default:
+			s.total--
+		}
+	}
+	return s
+}
+
+func FuzzScore(f *testing.F) {
+	f.Add([]byte(hans + hant + en))
+	f.Add([]byte("\xe4\xb8\xad\xe4\xb8\xe0\xa0\x80\xed\xa0\x80\xec\x80\x80\x00\x7f\xc2\x85"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := score(b), referenceScore(string(b)); got != want {
+			t.Errorf("score(%q) = %+v, want %+v", b, got, want)
+		}
+	})
 }
