@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -97,11 +98,32 @@ func foldRune(r rune, raw string) string {
 	case '〇':
 		return raw
 	}
+	if r < 0x10000 {
+		// The table says what IsNormalString would, without its cost.
+		if nfkcStable()[r>>6]&(1<<(r&63)) != 0 {
+			return raw
+		}
+		return norm.NFKC.String(raw)
+	}
 	if !norm.NFKC.IsNormalString(raw) {
 		return norm.NFKC.String(raw)
 	}
 	return raw
 }
+
+// nfkcStable has bit r set for each character r of the Basic Multilingual
+// Plane that is its own NFKC form (norm.NFKC.IsNormal), computed once (a
+// few milliseconds).
+var nfkcStable = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r < 0x10000; r++ {
+		if norm.NFKC.IsNormal(buf[:utf8.EncodeRune(buf[:], r)]) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+})
 
 // isUnifiedIdeograph reports whether r is a CJK unified ideograph of the
 // basic block or extension A: none of them has a decomposition, so each is

@@ -85,3 +85,14 @@ func FuzzFoldText(f *testing.F) {
 		}
 	})
 }
+
+// The table foldRune looks characters up in says what norm.NFKC does.
+func TestNFKCStableTable(t *testing.T) {
+	tbl := nfkcStable()
+	for r := rune(0); r < 0x10000; r++ {
+		s := string(r)
+		if got, want := tbl[r>>6]&(1<<(r&63)) != 0, norm.NFKC.IsNormalString(s); got != want {
+			t.Errorf("U+%04X: table says %v, IsNormalString %v", r, got, want)
+		}
+	}
+}
