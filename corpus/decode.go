@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -344,8 +345,10 @@ func binaryKind(data []byte) string {
 	}
 	head := data[:min(len(data), 8192)]
 	ctl := 0
+	// Control characters other than NUL, white space and ESC, as bits.
+	const ctlBits = (1<<0x20 - 1) &^ (1<<0 | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r' | 1<<0x1b)
 	for _, b := range head {
-		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1b && b != 0 {
+		if b < 0x20 && ctlBits>>b&1 != 0 {
 			ctl++
 		}
 	}
@@ -412,12 +415,7 @@ func declaredEncoding(data []byte) (string, encoding.Encoding) {
 	// rune.
 	var buf [4096]byte
 	head := buf[:min(len(data), len(buf))]
-	for i, c := range data[:len(head)] {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		head[i] = c
-	}
+	lowerASCIIBytes(head, data[:len(head)])
 	label := ""
 	for rest := head; label == "" && len(rest) > 0; {
 		i := bytes.Index(rest, []byte("charset"))
@@ -452,6 +450,27 @@ func declaredEncoding(data []byte) (string, encoding.Encoding) {
 		name = label
 	}
 	return name, enc
+}
+
+// lowerASCIIBytes copies src to dst (at least as long) with ASCII letters
+// lower-cased, eight bytes at a time.
+func lowerASCIIBytes(dst, src []byte) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		w := binary.LittleEndian.Uint64(src[i:])
+		// For each byte b < 0x80: b+0x80-'A' has its high bit set when
+		// b >= 'A', b+0x80-'Z'-1 when b > 'Z'; a high byte is left as is.
+		low := w &^ high
+		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ w & high
+		binary.LittleEndian.PutUint64(dst[i:], w|upper>>2)
+	}
+	for ; i < len(src); i++ {
+		dst[i] = lowerByte(src[i])
+	}
 }
 
 // attrValue reads `= "value"` (quotes optional) at the start of b and

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -156,6 +157,61 @@ func FuzzScore(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if got, want := score(b), referenceScore(string(b)); got != want {
 			t.Errorf("score(%q) = %+v, want %+v", b, got, want)
+		}
+	})
+}
+
+func FuzzLowerASCIIBytes(f *testing.F) {
+	f.Add([]byte("<META CHARSET=GB2312>\x80\xc1\xdaZ@[`{"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got := make([]byte, len(b))
+		lowerASCIIBytes(got, b)
+		for i, c := range b {
+			if got[i] != lowerByte(c) {
+				t.Fatalf("lowerASCIIBytes(%q) = %q", b, got)
+			}
+		}
+	})
+}
+
+// referenceBinaryKind is binaryKind as it was, control characters tested
+// one comparison at a time.
+func referenceBinaryKind(data []byte) string {
+	for _, m := range []struct{ magic, kind string }{
+		{"%PDF-", "PDF document"},
+		{"\x89PNG", "PNG image"},
+		{"GIF8", "GIF image"},
+		{"\xff\xd8\xff", "JPEG image"},
+		{"PK\x03\x04", "ZIP archive or Office document"},
+		{"\xd0\xcf\x11\xe0", "Office document"},
+		{"\x1f\x8b", "gzip archive"},
+		{"\x7fELF", "executable"},
+		{"MZ", "executable"},
+		{"Rar!", "RAR archive"},
+		{"7z\xbc\xaf", "7-Zip archive"},
+	} {
+		if bytes.HasPrefix(data, []byte(m.magic)) {
+			return m.kind
+		}
+	}
+	head := data[:min(len(data), 8192)]
+	ctl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1b && b != 0 {
+			ctl++
+		}
+	}
+	if ctl > 0 && ctl*100 > len(head) {
+		return "control characters"
+	}
+	return ""
+}
+
+func FuzzBinaryKind(f *testing.F) {
+	f.Add([]byte("\x01\x02\x1b\x00\x0b\x1f abc"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := binaryKind(b), referenceBinaryKind(b); got != want {
+			t.Errorf("binaryKind(%q) = %q, want %q", b, got, want)
 		}
 	})
 }
