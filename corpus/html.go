@@ -626,12 +626,7 @@ func isNegative(n *html.Node) bool {
 // punctuation, Chinese and English.
 func countText(s string) (chars, punct int) {
 	prev := rune(0)
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
+	for _, r := range s {
 		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && r <= 0x3000 && unicode.IsSpace(r) {
 			if prev == ',' || prev == '.' || prev == ';' {
 				punct++
@@ -689,47 +684,41 @@ func collapsible(r rune) bool {
 // text writes s. Only the first character after white space needs the
 // spacing rules; the run of characters it starts is copied whole.
 func (w *lineWriter) text(s string) {
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
+	start := -1 // where the run being read starts in s, -1 between runs
+	for i, r := range s {
 		if collapsible(r) {
+			if start >= 0 {
+				w.cur = append(w.cur, s[start:i]...)
+				start = -1
+			}
 			w.space = true
 			if r == '\n' || r == '\r' {
 				w.newline = true
 			}
-			i += size
 			continue
 		}
-		if len(w.cur) > 0 {
-			switch {
-			case w.tab:
-				w.cur = append(w.cur, '\t')
-			case w.space && !(w.newline && (isWide(w.last) || isWide(r))):
-				w.cur = append(w.cur, ' ')
+		if start < 0 {
+			if len(w.cur) > 0 {
+				switch {
+				case w.tab:
+					w.cur = append(w.cur, '\t')
+				case w.space && !(w.newline && (isWide(w.last) || isWide(r))):
+					w.cur = append(w.cur, ' ')
+				}
 			}
+			w.space, w.newline, w.tab = false, false, false
+			start = i
 		}
-		w.space, w.newline, w.tab = false, false, false
-		start := i
-		for i < len(s) {
-			r, size = rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[i:])
-			}
-			if collapsible(r) {
-				break
-			}
-			if r == utf8.RuneError && size == 1 {
-				// An invalid byte is written as U+FFFD.
-				w.cur = append(w.cur, s[start:i]...)
-				w.cur = utf8.AppendRune(w.cur, r)
-				start = i + 1
-			}
-			w.last = r
-			i += size
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\ufffd") {
+			// An invalid byte is written as U+FFFD.
+			w.cur = append(w.cur, s[start:i]...)
+			w.cur = append(w.cur, "\ufffd"...)
+			start = i + 1
 		}
-		w.cur = append(w.cur, s[start:i]...)
+		w.last = r
+	}
+	if start >= 0 {
+		w.cur = append(w.cur, s[start:]...)
 	}
 }
 

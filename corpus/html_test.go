@@ -110,3 +110,84 @@ func FuzzToolRunes(f *testing.F) {
 		}
 	})
 }
+
+// refLineWriter is lineWriter as it was, rune by rune into a
+// strings.Builder.
+type refLineWriter struct {
+	lines   []string
+	cur     strings.Builder
+	last    rune // last rune written on the current line
+	space   bool // white space pending
+	newline bool // the pending white space holds a line break
+	tab     bool // a cell boundary is pending
+}
+
+func (w *refLineWriter) text(s string) {
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == '\u200b' {
+			w.space = true
+			if r == '\n' || r == '\r' {
+				w.newline = true
+			}
+			continue
+		}
+		if w.cur.Len() > 0 {
+			switch {
+			case w.tab:
+				w.cur.WriteByte('\t')
+			case w.space && !(w.newline && (isWide(w.last) || isWide(r))):
+				w.cur.WriteByte(' ')
+			}
+		}
+		w.space, w.newline, w.tab = false, false, false
+		w.cur.WriteRune(r)
+		w.last = r
+	}
+}
+
+func (w *refLineWriter) pre(s string) {
+	for _, line := range strings.Split(s, "\n") {
+		w.text(line)
+		w.endLine()
+	}
+}
+
+func (w *refLineWriter) cell() {
+	if w.cur.Len() > 0 {
+		w.tab = true
+	}
+}
+
+func (w *refLineWriter) endLine() {
+	if line := strings.TrimSpace(w.cur.String()); line != "" {
+		w.lines = append(w.lines, line)
+	}
+	w.cur.Reset()
+	w.space, w.newline, w.tab, w.last = false, false, false, 0
+}
+
+
+func FuzzLineWriter(f *testing.F) {
+	f.Add("  增长\n3.2%", "\u3000\u3000为 50.25 万", "Text with\u00a0spaces\xff and\tcells")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		var w lineWriter
+		var r refLineWriter
+		w.text(a)
+		r.text(a)
+		w.cell()
+		r.cell()
+		w.text(b)
+		r.text(b)
+		w.endLine()
+		r.endLine()
+		w.text(c)
+		r.text(c)
+		w.pre(a + "\n" + c)
+		r.pre(a + "\n" + c)
+		w.endLine()
+		r.endLine()
+		if strings.Join(w.lines, "\n") != strings.Join(r.lines, "\n") || len(w.lines) != len(r.lines) {
+			t.Errorf("lines %q, want %q", w.lines, r.lines)
+		}
+	})
+}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // ErrEmpty is returned for a file with no article text.
@@ -139,12 +138,7 @@ func Paragraphs(text string) []Paragraph {
 		// white space adds nothing to those).
 		var sc scriptCounter
 		n, first, last := 0, -1, -1
-		for i := 0; i < len(line); n++ {
-			r, size := rune(line[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(line[i:])
-			}
-			i += size
+		for _, r := range line {
 			if !paragraphSpace(r) {
 				if first < 0 {
 					first = n
@@ -152,6 +146,7 @@ func Paragraphs(text string) []Paragraph {
 				last = n
 			}
 			sc.add(r)
+			n++
 		}
 		if first >= 0 {
 			c := sc.counts()
