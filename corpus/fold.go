@@ -98,6 +98,11 @@ func foldRune(r rune, raw string) string {
 	case '〇':
 		return raw
 	}
+	if r >= 0xff01 && r <= 0xff5e {
+		// Full-width ASCII, the usual thing to fold in a bulletin
+		// (：，％ and digits): NFKC gives the ASCII character.
+		return asciiStrings[r-0xfee0]
+	}
 	if r < 0x10000 {
 		// The table says what IsNormalString would, without its cost.
 		if nfkcStable()[r>>6]&(1<<(r&63)) != 0 {
@@ -110,6 +115,14 @@ func foldRune(r rune, raw string) string {
 	}
 	return raw
 }
+
+// asciiStrings[c] is string(rune(c)), for folding without allocating.
+var asciiStrings = func() (t [utf8.RuneSelf]string) {
+	for c := range t {
+		t[c] = string(rune(c))
+	}
+	return t
+}()
 
 // nfkcStable has bit r set for each character r of the Basic Multilingual
 // Plane that is its own NFKC form (norm.NFKC.IsNormal), computed once (a

@@ -96,3 +96,13 @@ func TestNFKCStableTable(t *testing.T) {
 		}
 	}
 }
+
+// foldRune's shortcut for full-width ASCII is NFKC's answer.
+func TestFullWidthASCII(t *testing.T) {
+	for r := rune(0xff01); r <= 0xff5e; r++ {
+		s := string(r)
+		if got, want := foldRune(r, s), norm.NFKC.String(s); got != want {
+			t.Errorf("foldRune(%q) = %q, NFKC %q", s, got, want)
+		}
+	}
+}

@@ -61,13 +61,39 @@ func hidden(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "style":
-			v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
-			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+			if styleHides(a.Val) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// styleHides reports whether a style attribute hides its element
+// (display:none, visibility:hidden; any case, any spaces).
+func styleHides(v string) bool {
+	var buf [256]byte
+	if len(v) > len(buf) || !isASCIIString(v) {
+		v = strings.ReplaceAll(strings.ToLower(v), " ", "")
+		return strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden")
+	}
+	// An ASCII style, the usual one, lower-cased without allocating.
+	b := buf[:0]
+	for i := 0; i < len(v); i++ {
+		if c := lowerByte(v[i]); c != ' ' {
+			b = append(b, c)
+		}
+	}
+	return bytes.Contains(b, []byte("display:none")) || bytes.Contains(b, []byte("visibility:hidden"))
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // flatKeep are the tags flattenHTML keeps: they carry the title, metadata,
@@ -635,9 +661,11 @@ func countText(s string) (chars, punct int) {
 			continue
 		}
 		chars++
-		switch r {
-		case '，', '。', '；', '、', '：', '！', '？', '“', '”':
-			punct++
+		if r >= '“' && (r < 0x4e00 || r > 0x9fff) { // (all of them are, and no Han character)
+			switch r {
+			case '，', '。', '；', '、', '：', '！', '？', '“', '”':
+				punct++
+			}
 		}
 		prev = r
 	}

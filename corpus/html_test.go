@@ -166,7 +166,6 @@ func (w *refLineWriter) endLine() {
 	w.space, w.newline, w.tab, w.last = false, false, false, 0
 }
 
-
 func FuzzLineWriter(f *testing.F) {
 	f.Add("  增长\n3.2%", "\u3000\u3000为 50.25 万", "Text with\u00a0spaces\xff and\tcells")
 	f.Fuzz(func(t *testing.T, a, b, c string) {
@@ -188,6 +187,19 @@ func FuzzLineWriter(f *testing.F) {
 		r.endLine()
 		if strings.Join(w.lines, "\n") != strings.Join(r.lines, "\n") || len(w.lines) != len(r.lines) {
 			t.Errorf("lines %q, want %q", w.lines, r.lines)
+		}
+	})
+}
+
+func FuzzStyleHides(f *testing.F) {
+	f.Add("DISPLAY: NONE")
+	f.Add("visibility : hidden; color:red")
+	f.Add("display:n\u0130one")
+	f.Fuzz(func(t *testing.T, v string) {
+		l := strings.ReplaceAll(strings.ToLower(v), " ", "")
+		want := strings.Contains(l, "display:none") || strings.Contains(l, "visibility:hidden")
+		if got := styleHides(v); got != want {
+			t.Errorf("styleHides(%q) = %v, want %v", v, got, want)
 		}
 	})
 }

@@ -174,7 +174,7 @@ func isHeading(n *html.Node) bool {
 		if strings.Contains(v, "title") {
 			return true
 		}
-		for _, f := range strings.Fields(v) {
+		for f := range strings.FieldsSeq(v) {
 			if f == "tit" || f == "bt" {
 				return true
 			}
@@ -487,15 +487,12 @@ func ParseDate(s string) (string, bool) {
 	}
 	s = foldText(s)
 	letters := strings.IndexFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }) >= 0
-	try := func(y, m, d int) (string, bool) {
+	valid := func(y, m, d int) bool {
 		if y < 1949 || y > 2100 {
-			return "", false
+			return false
 		}
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-			return "", false
-		}
-		return t.Format("2006-01-02"), true
+		return t.Year() == y && int(t.Month()) == m && t.Day() == d
 	}
 	type found struct {
 		at      int
@@ -547,7 +544,7 @@ func ParseDate(s string) (string, bool) {
 	}
 	first := -1
 	for i, h := range hits {
-		if _, ok := try(h.y, h.m, h.d); ok && (first < 0 || h.at < hits[first].at) {
+		if valid(h.y, h.m, h.d) && (first < 0 || h.at < hits[first].at) {
 			first = i
 		}
 	}
@@ -555,7 +552,11 @@ func ParseDate(s string) (string, bool) {
 		return "", false
 	}
 	h := hits[first]
-	return try(h.y, h.m, h.d)
+	// YYYY-MM-DD (the year is four digits: 1949 to 2100).
+	b := make([]byte, 0, 10)
+	b = strconv.AppendInt(b, int64(h.y), 10)
+	b = append(b, '-', byte('0'+h.m/10), byte('0'+h.m%10), '-', byte('0'+h.d/10), byte('0'+h.d%10))
+	return string(b), true
 }
 
 // ymdIndex is what the regular expression
