@@ -345,12 +345,8 @@ func binaryKind(data []byte) string {
 	}
 	head := data[:min(len(data), 8192)]
 	ctl := 0
-	// Control characters other than NUL, white space and ESC, as bits.
-	const ctlBits = (1<<0x20 - 1) &^ (1<<0 | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r' | 1<<0x1b)
 	for _, b := range head {
-		if b < 0x20 && ctlBits>>b&1 != 0 {
-			ctl++
-		}
+		ctl += int(controlByte[b]) // a table, not a branch: most bytes are not
 	}
 	if ctl > 0 && ctl*100 > len(head) {
 		return "control characters"
@@ -358,12 +354,25 @@ func binaryKind(data []byte) string {
 	return ""
 }
 
+// controlByte[b] is 1 for the control characters binaryKind counts: all
+// below 0x20 but NUL, white space and ESC.
+var controlByte = func() (t [256]uint8) {
+	for b := range 0x20 {
+		switch b {
+		case 0, '\t', '\n', '\v', '\f', '\r', 0x1b:
+		default:
+			t[b] = 1
+		}
+	}
+	return t
+}()
+
 // utf16NoBOM recognises UTF-16 without a byte-order mark by its zero bytes:
 // mostly-ASCII text has a NUL in every other byte.
 func utf16NoBOM(data []byte) string {
 	n := min(len(data), 4096) &^ 1
-	if n < 8 {
-		return ""
+	if n < 8 || bytes.IndexByte(data[:n], 0) < 0 {
+		return "" // (no zero byte, the usual case: nothing to count)
 	}
 	even, odd := 0, 0
 	for i := 0; i < n; i += 2 {
