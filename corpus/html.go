@@ -31,11 +31,15 @@ var (
 	selH12     = cascadia.MustCompile("h1, h2")
 )
 
-// junkAtoms never hold article text.
-var junkAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
-	atom.Svg: true, atom.Canvas: true, atom.Template: true, atom.Button: true, atom.Select: true, atom.Input: true,
-	atom.Textarea: true, atom.Map: true, atom.Audio: true, atom.Video: true, atom.Head: true,
+// junk reports whether elements of kind a never hold article text.
+func junk(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Iframe, atom.Object, atom.Embed,
+		atom.Svg, atom.Canvas, atom.Template, atom.Button, atom.Select, atom.Input,
+		atom.Textarea, atom.Map, atom.Audio, atom.Video, atom.Head:
+		return true
+	}
+	return false
 }
 
 // removeJunk drops the elements that never hold article text: scripts,
@@ -46,7 +50,7 @@ func removeJunk(n *html.Node) {
 		switch {
 		case c.Type == html.CommentNode:
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (junkAtoms[c.DataAtom] || hidden(c)):
+		case c.Type == html.ElementNode && (junk(c.DataAtom) || hidden(c)):
 			n.RemoveChild(c)
 		default:
 			removeJunk(c)
@@ -678,18 +682,26 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-var blockAtoms = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
-	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true, atom.Div: true,
-	atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true,
-	atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Html: true,
-	atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
-	atom.Pre: true, atom.Section: true, atom.Table: true, atom.Tbody: true, atom.Td: true, atom.Tfoot: true,
-	atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Caption: true, atom.Summary: true,
+// isBlock reports whether n is a block element: one that starts and ends
+// a line. (A switch: it is asked of every element, several times, and
+// beats a map.)
+func isBlock(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body,
+		atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div,
+		atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Header, atom.Hgroup, atom.Hr, atom.Html,
+		atom.Li, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+		atom.Pre, atom.Section, atom.Table, atom.Tbody, atom.Td, atom.Tfoot,
+		atom.Th, atom.Thead, atom.Tr, atom.Ul, atom.Caption, atom.Summary:
+		return true
+	}
+	return false
 }
-
-func isBlock(n *html.Node) bool { return n.Type == html.ElementNode && blockAtoms[n.DataAtom] }
 
 // lineWriter turns a tree into lines of text: blocks and <br> end lines,
 // table cells are separated by tabs, and white space is collapsed as a

@@ -120,30 +120,31 @@ type scriptCounter struct {
 }
 
 func (sc *scriptCounter) add(r rune) {
-	c := &sc.c
-	if r < utf8.RuneSelf {
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-			c.latin++
-			sc.run++
-			return
-		}
-		if sc.run >= 2 {
-			c.englishWord++
-		}
-		sc.run = 0
+	if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+		sc.c.latin++
+		sc.run++
 		return
 	}
-	if sc.run >= 2 {
-		c.englishWord++
+	if sc.run > 0 {
+		if sc.run >= 2 {
+			sc.c.englishWord++
+		}
+		sc.run = 0
 	}
-	sc.run = 0
+	if r >= hanBase {
+		sc.addHan(r)
+	}
+}
+
+// addHan counts r if it is a Han character.
+func (sc *scriptCounter) addHan(r rune) {
 	if isHan(r) {
-		c.han++
+		sc.c.han++
 		switch f := hanClass(r); {
 		case f&hanSimplified != 0:
-			c.simp++
+			sc.c.simp++
 		case f&hanTraditional != 0:
-			c.trad++
+			sc.c.trad++
 		}
 	}
 }

@@ -48,6 +48,43 @@ func referenceParagraphs(text string) []Paragraph {
 	return out
 }
 
+// referenceCountScripts is countScripts as it was.
+func referenceCountScripts(s string) scriptCounts {
+	var c scriptCounts
+	run := 0
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				c.latin++
+				run++
+				continue
+			}
+			if run >= 2 {
+				c.englishWord++
+			}
+			run = 0
+			continue
+		}
+		if run >= 2 {
+			c.englishWord++
+		}
+		run = 0
+		if isHan(r) {
+			c.han++
+			switch f := hanClass(r); {
+			case f&hanSimplified != 0:
+				c.simp++
+			case f&hanTraditional != 0:
+				c.trad++
+			}
+		}
+	}
+	if run >= 2 {
+		c.englishWord++
+	}
+	return c
+}
+
 func FuzzParagraphs(f *testing.F) {
 	f.Add(hans + "\n\n  " + en + "\r\n\u3000\u3000" + hant)
 	f.Add("\ufeff  a\n\u00a0\n\xff\xfe x \v")
@@ -55,6 +92,9 @@ func FuzzParagraphs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := Paragraphs(s), referenceParagraphs(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("Paragraphs(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := countScripts(s), referenceCountScripts(s); got != want {
+			t.Errorf("countScripts(%q) = %+v, want %+v", s, got, want)
 		}
 	})
 }
