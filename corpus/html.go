@@ -1043,5 +1043,26 @@ func squash(s string) string {
 
 // cleanSpace collapses white space runs to one space and trims.
 func cleanSpace(s string) string {
+	// Most headings and titles are clean already: one plain space
+	// between words, none around them.
+	clean, space := true, true // space: the previous rune was white space (or s starts)
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			clean = clean && !space
+			space = true
+		case r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && r <= 0x3000 && unicode.IsSpace(r):
+			clean = false
+			space = true
+		default:
+			space = false
+		}
+		if !clean {
+			break
+		}
+	}
+	if clean && (!space || s == "") {
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }), " ")
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // page is a test page and what should be read from it, from its .want file:
@@ -200,6 +201,18 @@ func FuzzStyleHides(f *testing.F) {
 		want := strings.Contains(l, "display:none") || strings.Contains(l, "visibility:hidden")
 		if got := styleHides(v); got != want {
 			t.Errorf("styleHides(%q) = %v, want %v", v, got, want)
+		}
+	})
+}
+
+func FuzzCleanSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", "a  b", " a", "a ", "a\u3000b", "全市 民政\t工作", "x\u00a0y", "\xff \xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }), " ")
+		if got := cleanSpace(s); got != want {
+			t.Errorf("cleanSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

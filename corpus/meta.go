@@ -470,6 +470,23 @@ var (
 	mdyDate = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 )
 
+// monthNames are what dmyDate and mdyDate need, case folded: one of them,
+// and a four-digit year after it.
+var monthNames = newPhrases(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+// monthThenYear reports whether s has a month's name (or its first three
+// letters) with four digits somewhere after it, as English dates must:
+// most English datelines are 2022-01-24, and the English patterns need
+// not be tried on them. A long s (ſ) is also an s to (?i), so a line with
+// one is always tried.
+func monthThenYear(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return true
+	}
+	i, _ := monthNames.find(s)
+	return i >= 0 && digitRun(s[i:], 4)
+}
+
 var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
 // ParseDate finds the first date in s and returns it as YYYY-MM-DD. It reads
@@ -535,7 +552,7 @@ func ParseDate(s string) (string, bool) {
 			}
 		}
 	}
-	if letters && year {
+	if letters && year && monthThenYear(s) {
 		add(dmyDate, 3, 2, 1, false, atoi)
 		add(mdyDate, 3, 1, 2, false, atoi)
 	}

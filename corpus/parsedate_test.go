@@ -105,6 +105,8 @@ func FuzzParseDate(f *testing.F) {
 	f.Add("民國111年1月24日")
 	f.Add("二〇二二年一月二十四日")
 	f.Add("January 24, 2022")
+	f.Add("2 January 2021  Source: Market news 2021")
+	f.Add("Sept. 3rd 2021, ſep 4 2021")
 	f.Add("20220124")
 	f.Fuzz(func(t *testing.T, s string) {
 		got, gok := ParseDate(s)
