@@ -656,7 +656,16 @@ func isNegative(n *html.Node) bool {
 // punctuation, Chinese and English.
 func countText(s string) (chars, punct int) {
 	prev := rune(0)
-	for _, r := range s {
+	for i, size := 0, 0; i < len(s); i += size {
+		r := rune(s[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			if c, ok := cjkAt(s, i); ok {
+				r, size = c, 3
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
 		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && r <= 0x3000 && unicode.IsSpace(r) {
 			if prev == ',' || prev == '.' || prev == ';' {
 				punct++
@@ -725,7 +734,16 @@ func collapsible(r rune) bool {
 // spacing rules; the run of characters it starts is copied whole.
 func (w *lineWriter) text(s string) {
 	start := -1 // where the run being read starts in s, -1 between runs
-	for i, r := range s {
+	for i, size := 0, 0; i < len(s); i += size {
+		r := rune(s[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			if c, ok := cjkAt(s, i); ok {
+				r, size = c, 3
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
 		if collapsible(r) {
 			if start >= 0 {
 				w.cur = append(w.cur, s[start:i]...)
@@ -749,7 +767,7 @@ func (w *lineWriter) text(s string) {
 			w.space, w.newline, w.tab = false, false, false
 			start = i
 		}
-		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\ufffd") {
+		if r == utf8.RuneError && size == 1 {
 			// An invalid byte is written as U+FFFD.
 			w.cur = append(w.cur, s[start:i]...)
 			w.cur = append(w.cur, "\ufffd"...)
@@ -1023,7 +1041,19 @@ func (t *titleMatch) same(line string) bool {
 
 // appendSquashed appends squash(s) to b.
 func appendSquashed(b []byte, s string) []byte {
-	for _, r := range s {
+	for i, size := 0, 0; i < len(s); i += size {
+		r := rune(s[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			if c, ok := cjkAt(s, i); ok {
+				size = 3
+				if c > 0x3000 || !unicode.IsSpace(c) {
+					b = append(b, s[i:i+3]...)
+				}
+				continue
+			}
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if !unicode.IsSpace(r) && r != '\u3000' {
 			b = utf8.AppendRune(b, r)
 		}

@@ -216,3 +216,44 @@ func FuzzCleanSpace(f *testing.F) {
 		}
 	})
 }
+
+func FuzzSquash(f *testing.F) {
+	f.Add("全市 民政\u3000工作\u2003会议\u1680x\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendSquashed(nil, s)), squash(s); got != want {
+			t.Errorf("appendSquashed(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// referenceCountText is countText as it was.
+func referenceCountText(s string) (chars, punct int) {
+	prev := rune(0)
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			if prev == ',' || prev == '.' || prev == ';' {
+				punct++
+			}
+			prev = r
+			continue
+		}
+		chars++
+		switch r {
+		case '，', '。', '；', '、', '：', '！', '？', '“', '”':
+			punct++
+		}
+		prev = r
+	}
+	return chars, punct
+}
+
+func FuzzCountText(f *testing.F) {
+	f.Add("增长3.2%，达到 1, 2. 3;\u3000x\u2003y\xff“引”")
+	f.Fuzz(func(t *testing.T, s string) {
+		c, p := countText(s)
+		wc, wp := referenceCountText(s)
+		if c != wc || p != wp {
+			t.Errorf("countText(%q) = %d, %d, want %d, %d", s, c, p, wc, wp)
+		}
+	})
+}

@@ -222,3 +222,15 @@ func DocumentLang(text string, paras []Paragraph) Lang {
 		return English
 	}
 }
+
+// cjkAt decodes the three-byte character at s[i:] if its lead byte is E1
+// to EC, the block of most Chinese text, where any two continuation bytes
+// make a valid character (no overlong form, no surrogate). It is small
+// enough to be inlined: the HTML reader's loops decode most of their text
+// with it, half again as fast as ranging over the string.
+func cjkAt(s string, i int) (rune, bool) {
+	if i+2 < len(s) && s[i]-0xe1 <= 0xec-0xe1 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), true
+	}
+	return 0, false
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrEmpty is returned for a file with no article text.
@@ -138,7 +139,16 @@ func Paragraphs(text string) []Paragraph {
 		// white space adds nothing to those).
 		var sc scriptCounter
 		n, first, last := 0, -1, -1
-		for _, r := range line {
+		for i, size := 0, 0; i < len(line); i += size {
+			r := rune(line[i])
+			size = 1
+			if r >= utf8.RuneSelf {
+				if c, ok := cjkAt(line, i); ok {
+					r, size = c, 3
+				} else {
+					r, size = utf8.DecodeRuneInString(line[i:])
+				}
+			}
 			if !paragraphSpace(r) {
 				if first < 0 {
 					first = n
