@@ -41,7 +41,7 @@ func BenchmarkReadHTML(b *testing.B) {
 	}
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		if _, err := readHTML(text); err != nil {
+		if _, err := readHTML([]byte(text)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -41,9 +41,19 @@ const sniffLimit = 1 << 20
 // ErrBinary; bytes no encoding reads well are ErrUndecodable. The returned
 // text is always valid UTF-8.
 func Decode(data []byte) (text, enc string, err error) {
+	b, enc, err := decode(data)
+	if err != nil {
+		return "", "", err
+	}
+	return string(b), enc, nil
+}
+
+// decode is Decode returning bytes: data itself when it is UTF-8 already,
+// so that Parse can hand an HTML page to the parser without copying it.
+func decode(data []byte) ([]byte, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return toValid(string(data[3:])), "utf-8", nil
+		return toValidBytes(data[3:]), "utf-8", nil
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		name := "utf-16le"
 		if data[0] == 0xfe {
@@ -52,29 +62,29 @@ func Decode(data []byte) (text, enc string, err error) {
 		return decodeUTF16(data, name)
 	}
 	if kind := binaryKind(data); kind != "" {
-		return "", "", fmt.Errorf("%w (%s)", ErrBinary, kind)
+		return nil, "", fmt.Errorf("%w (%s)", ErrBinary, kind)
 	}
 	if name := utf16NoBOM(data); name != "" {
 		return decodeUTF16(data, name)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", fmt.Errorf("%w (NUL bytes)", ErrBinary)
+		return nil, "", fmt.Errorf("%w (NUL bytes)", ErrBinary)
 	}
 	declared, decEnc := declaredEncoding(data)
 	if utf8.Valid(data) {
 		if decEnc != nil && decEnc != encoding.Nop && isASCII(data) && !isUTF8Label(declared) {
 			// ASCII reads the same in every supported encoding: keep the
 			// page's word for it.
-			return string(data), declared, nil
+			return data, declared, nil
 		}
-		return string(data), "utf-8", nil
+		return data, "utf-8", nil
 	}
 	if decEnc != nil && !isUTF8Label(declared) {
 		if out, err := decodeAll(decEnc, data); err == nil {
 			if s := score(out); s.clean() {
 				// Clean means no bad character: no invalid byte, no
 				// U+FFFD, no NUL; toValid would change nothing.
-				return string(out), declared, nil
+				return out, declared, nil
 			}
 		}
 	}
@@ -118,7 +128,7 @@ var sniffOrder = []int{1, 2, 0, 3}
 // whether a candidate can still win.
 const sniffChunk = 8 << 10
 
-func sniff(data []byte) (string, string, error) {
+func sniff(data []byte) ([]byte, string, error) {
 	sample := data
 	if len(sample) > sniffLimit {
 		sample = sample[:sniffLimit]
@@ -154,11 +164,11 @@ func sniff(data []byte) (string, string, error) {
 		}
 	}
 	if best < 0 || !bestScore.plausible() {
-		return "", "", ErrUndecodable
+		return nil, "", ErrUndecodable
 	}
 	c := candidates[best]
 	if c.enc == nil {
-		return toValid(string(data)), c.name, nil
+		return toValidBytes(data), c.name, nil
 	}
 	name := c.name
 	out, err := bestOut, error(nil)
@@ -174,9 +184,9 @@ func sniff(data []byte) (string, string, error) {
 		}
 	}
 	if err != nil {
-		return "", "", fmt.Errorf("%w: %v", ErrUndecodable, err)
+		return nil, "", fmt.Errorf("%w: %v", ErrUndecodable, err)
 	}
-	return toValid(string(out)), name, nil
+	return toValidBytes(out), name, nil
 }
 
 // sniffScore scores sample read as candidate c, decoding it into buf
@@ -393,7 +403,7 @@ func utf16NoBOM(data []byte) string {
 	return ""
 }
 
-func decodeUTF16(data []byte, name string) (string, string, error) {
+func decodeUTF16(data []byte, name string) ([]byte, string, error) {
 	endian := xunicode.LittleEndian
 	if name == "utf-16be" {
 		endian = xunicode.BigEndian
@@ -404,14 +414,13 @@ func decodeUTF16(data []byte, name string) (string, string, error) {
 		out, err = xunicode.UTF16(endian, xunicode.IgnoreBOM).NewDecoder().Bytes(data)
 	}
 	if err != nil {
-		return "", "", fmt.Errorf("%w: %s: %v", ErrUndecodable, name, err)
+		return nil, "", fmt.Errorf("%w: %s: %v", ErrUndecodable, name, err)
 	}
 	out = bytes.TrimPrefix(out, []byte("\ufeff"))
-	text := string(out)
-	if s := score(out); !s.plausible() || strings.IndexByte(text, 0) >= 0 {
-		return "", "", fmt.Errorf("%w (not valid %s)", ErrBinary, name)
+	if s := score(out); !s.plausible() || bytes.IndexByte(out, 0) >= 0 {
+		return nil, "", fmt.Errorf("%w (not valid %s)", ErrBinary, name)
 	}
-	return toValid(text), name, nil
+	return toValidBytes(out), name, nil
 }
 
 // declaredEncoding returns the charset a page declares in its head (WHATWG
@@ -506,6 +515,14 @@ func isASCII(data []byte) bool {
 		}
 	}
 	return true
+}
+
+// toValidBytes is toValid for bytes: b itself when it is valid already.
+func toValidBytes(b []byte) []byte {
+	if utf8.Valid(b) && bytes.IndexByte(b, 0) < 0 {
+		return b
+	}
+	return []byte(toValid(string(b)))
 }
 
 // toValid replaces invalid UTF-8 and NUL characters, so that Text is safe to

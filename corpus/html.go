@@ -150,13 +150,13 @@ var inlineAtoms = map[atom.Atom]bool{
 // wraps around an article (menus, breadcrumbs, share bars, related-article
 // lists, footers) and keeps paragraph boundaries. Title, date and source
 // come from meta tags and visible datelines.
-func readHTML(text string) (article, error) {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+func readHTML(raw []byte) (article, error) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(raw))
 	if err != nil && strings.Contains(err.Error(), "open stack of elements") {
 		// The parser refuses more than 512 elements open at once (tables
 		// in tables in tables). Such a page's layout says nothing about
 		// where its article is; read it again with the layout flattened.
-		doc, err = goquery.NewDocumentFromReader(strings.NewReader(flattenHTML(text)))
+		doc, err = goquery.NewDocumentFromReader(strings.NewReader(flattenHTML(string(raw))))
 		if err != nil && strings.Contains(err.Error(), "open stack of elements") {
 			return article{}, errors.New("HTML nested too deeply (more than 512 elements open at once)")
 		}

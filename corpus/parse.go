@@ -41,14 +41,17 @@ func Parse(path string, data []byte) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: %w (only white space)", path, ErrEmpty)
 	}
-	text, enc, err := Decode(data)
+	decoded, enc, err := decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	doc.Encoding = enc
-	if isHTML(path, text) {
+	var text string
+	if isHTML(path, string(decoded[:min(len(decoded), 1024)])) {
+		// The page goes to the parser as bytes, not copied into a
+		// string first: only the article's text is kept.
 		doc.Format = "html"
-		a, err := readHTML(text)
+		a, err := readHTML(decoded)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -56,6 +59,7 @@ func Parse(path string, data []byte) (*Document, error) {
 		text = a.Body
 	} else {
 		doc.Format = "text"
+		text = string(decoded)
 		var lines []string
 		for _, l := range strings.Split(text[:min(len(text), 1<<16)], "\n") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -80,7 +84,9 @@ func Parse(path string, data []byte) (*Document, error) {
 	return doc, nil
 }
 
-func isHTML(path, text string) bool {
+// isHTML reports whether a file is HTML by its name or by head, the first
+// kilobyte of its text.
+func isHTML(path, head string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".html", ".htm", ".shtml", ".xhtml":
 		return true
@@ -88,7 +94,7 @@ func isHTML(path, text string) bool {
 	// ASCII case folding in place of strings.ToLower: no other character
 	// lower-cases to a letter of these tags (only İ and the Kelvin sign
 	// lower-case to ASCII, to i and k).
-	head := strings.TrimSpace(text[:min(len(text), 1024)])
+	head = strings.TrimSpace(head[:min(len(head), 1024)])
 	return hasPrefixASCIIFold(head, "<!doctype html") || hasPrefixASCIIFold(head, "<html") ||
 		indexASCIIFold(head, "<html") >= 0 && indexASCIIFold(head, "<head") >= 0
 }

@@ -69,7 +69,8 @@ func referenceSniff(data []byte) (string, string, error) {
 
 func checkSniff(t *testing.T, data []byte) {
 	t.Helper()
-	text, enc, err := sniff(data)
+	out, enc, err := sniff(data)
+	text := string(out)
 	wtext, wenc, werr := referenceSniff(data)
 	if text != wtext || enc != wenc || !errors.Is(err, werr) && (err == nil || werr == nil || err.Error() != werr.Error()) {
 		t.Errorf("sniff(%q) = %q, %q, %v; before: %q, %q, %v", data, text, enc, err, wtext, wenc, werr)
