@@ -466,8 +466,6 @@ func cutSource(v string) string {
 var (
 	rocDate = regexp.MustCompile(`民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})`)
 	hanDate = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
-	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b`)
-	mdyDate = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 )
 
 // monthNames are what dmyDate and mdyDate need, case folded: one of them,
@@ -517,8 +515,7 @@ func ParseDate(s string) (string, bool) {
 	}
 	var buf [4]found
 	hits := buf[:0]
-	add := func(re *regexp.Regexp, year, month, day int, roc bool, read func(string) int) {
-		m := re.FindStringSubmatchIndex(s)
+	add := func(m []int, year, month, day int, roc bool, read func(string) int) {
 		if m == nil {
 			return
 		}
@@ -544,7 +541,7 @@ func ParseDate(s string) (string, bool) {
 	}
 	if strings.Contains(s, "年") {
 		if strings.Contains(s, "民國") {
-			add(rocDate, 1, 2, 3, true, atoi)
+			add(rocDate.FindStringSubmatchIndex(s), 1, 2, 3, true, atoi)
 		}
 		if strings.Contains(s, "月") && strings.Contains(s, "日") {
 			if m := hanDate.FindStringSubmatchIndex(s); m != nil {
@@ -553,8 +550,8 @@ func ParseDate(s string) (string, bool) {
 		}
 	}
 	if letters && year && monthThenYear(s) {
-		add(dmyDate, 3, 2, 1, false, atoi)
-		add(mdyDate, 3, 1, 2, false, atoi)
+		add(dmyIndex(s), 3, 2, 1, false, atoi)
+		add(mdyIndex(s), 3, 1, 2, false, atoi)
 	}
 	if y, m, d, ok := compactDate(strings.TrimSpace(s)); ok {
 		hits = append(hits, found{0, y, m, d})
@@ -641,6 +638,176 @@ func digits12(s string, i int) int {
 		return i + 1
 	}
 	return -1
+}
+
+// dmyIndex is what the regular expression
+//
+//	(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b
+//
+// matches first (FindStringSubmatchIndex), written out: 24 January 2022,
+// 3rd Sept. 2021. No part of the pattern can give back what it took and
+// still match (what follows each part cannot start like it), so each
+// start is tried once, left to right.
+func dmyIndex(s string) []int {
+	for p := 0; p < len(s); p++ {
+		if !isDigit(s[p]) || wordBefore(s, p) {
+			continue
+		}
+		de := digits12(s, p)
+		i := ordinalSuffix(s, de)
+		if i = spaces1(s, i); i < 0 {
+			continue
+		}
+		ms, me := i, monthAt(s, i)
+		if me < 0 {
+			continue
+		}
+		i = lettersFold(s, me)
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i < len(s) && s[i] == ',' {
+			i++
+		}
+		if i = spaces1(s, i); i < 0 || !year4(s, i) {
+			continue
+		}
+		return []int{p, i + 4, p, de, ms, me, i, i + 4}
+	}
+	return nil
+}
+
+// mdyIndex is dmyIndex for
+//
+//	(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b
+//
+// January 24, 2022, Sep 3rd 2021.
+func mdyIndex(s string) []int {
+	for p := 0; p < len(s); p++ {
+		me := monthAt(s, p)
+		if me < 0 || wordBefore(s, p) == wordAt(s, p) {
+			continue
+		}
+		i := lettersFold(s, me)
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i = spaces1(s, i); i < 0 {
+			continue
+		}
+		ds, de := i, digits12(s, i)
+		if de < 0 {
+			continue
+		}
+		i = ordinalSuffix(s, de)
+		if i < len(s) && s[i] == ',' {
+			i++
+		}
+		if i = spaces1(s, i); i < 0 || !year4(s, i) {
+			continue
+		}
+		return []int{p, i + 4, p, me, ds, de, i, i + 4}
+	}
+	return nil
+}
+
+// wordAt and wordBefore report whether the character at, or before, byte
+// p of s is a word character to a regular expression's \b: an ASCII
+// letter or digit or _.
+func wordAt(s string, p int) bool { return p < len(s) && isWordByte(s[p]) }
+
+func wordBefore(s string, p int) bool {
+	if p == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:p])
+	return r < utf8.RuneSelf && isWordByte(byte(r))
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// spaces1 returns the end of one or more \s at s[i:], or -1.
+func spaces1(s string, i int) int {
+	if i < 0 || i >= len(s) || !reSpace(s[i]) {
+		return -1
+	}
+	return skipReSpace(s, i)
+}
+
+// year4 reports whether four digits start at s[i:], not followed by a word
+// character.
+func year4(s string, i int) bool {
+	return i+4 <= len(s) && isDigit(s[i]) && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) && !wordAt(s, i+4)
+}
+
+// foldAt returns the end of the letter c (lower-case ASCII) at s[i:] under
+// (?i) matching, or -1: either case, and ſ for s, K (Kelvin) for k.
+func foldAt(s string, i int, c byte) int {
+	switch {
+	case i >= len(s):
+		return -1
+	case s[i]|0x20 == c:
+		return i + 1
+	case c == 's' && strings.HasPrefix(s[i:], "ſ"):
+		return i + len("ſ")
+	case c == 'k' && strings.HasPrefix(s[i:], "\u212a"):
+		return i + len("\u212a")
+	}
+	return -1
+}
+
+// wordFoldAt returns the end of w (lower-case ASCII letters) at s[i:]
+// under (?i) matching, or -1.
+func wordFoldAt(s string, i int, w string) int {
+	for k := 0; k < len(w) && i >= 0; k++ {
+		i = foldAt(s, i, w[k])
+	}
+	return i
+}
+
+var monthAbbrevs = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// monthAt returns the end of a month's first three letters at s[i:]
+// (case folded), or -1. (The pattern's "sept" is never reached: "sep"
+// comes first and [a-z]* takes the t.)
+func monthAt(s string, i int) int {
+	for _, m := range monthAbbrevs {
+		if e := wordFoldAt(s, i, m); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// ordinalSuffix returns the end of st, nd, rd or th at s[i:] (case
+// folded), or i.
+func ordinalSuffix(s string, i int) int {
+	for _, w := range []string{"st", "nd", "rd", "th"} {
+		if e := wordFoldAt(s, i, w); e >= 0 {
+			return e
+		}
+	}
+	return i
+}
+
+// lettersFold returns the end of the run of letters at s[i:] that (?i)[a-z]*
+// takes: ASCII letters, ſ and K.
+func lettersFold(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i]|0x20 >= 'a' && s[i]|0x20 <= 'z':
+			i++
+		case strings.HasPrefix(s[i:], "ſ"):
+			i += len("ſ")
+		case strings.HasPrefix(s[i:], "\u212a"):
+			i += len("\u212a")
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // compactDate reads 20220124 at the start of t, not followed by another

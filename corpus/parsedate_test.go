@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
 	"strings"
@@ -63,8 +64,8 @@ func referenceParseDate(s string) (string, bool) {
 		}
 	}
 	if letters {
-		add(dmyDate, 3, 2, 1, false, atoi)
-		add(mdyDate, 3, 1, 2, false, atoi)
+		add(referenceDMY, 3, 2, 1, false, atoi)
+		add(referenceMDY, 3, 1, 2, false, atoi)
 	}
 	if t := strings.TrimSpace(s); refCompactDate.MatchString(t) {
 		m := refCompactDate.FindStringSubmatch(t)
@@ -164,4 +165,59 @@ func FuzzYMDIndex(f *testing.F) {
 			t.Errorf("ymdIndex(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// referenceDMY and referenceMDY are the regular expressions dmyIndex and
+// mdyIndex are written out from.
+var (
+	referenceDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b`)
+	referenceMDY = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+)
+
+func FuzzEnglishDates(f *testing.F) {
+	for _, s := range []string{"24 January 2022", "January 24, 2022", "3rd Sept. 2021", "Sep 3RD, 2021", "x12 jan 2021", "ſep 3 2021", "a ſep 3 2021",
+		"Updated: 2 January 2021  Source: Market", "1 jan 20211", "31 DEC.,  1999_", "jan 1st,\t2020", "12 Jan\u212a 2021", "é1 jan 2021", "\xff1 jan 2021"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := dmyIndex(s), referenceDMY.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("dmyIndex(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := mdyIndex(s), referenceMDY.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("mdyIndex(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestEnglishDatesRandom holds dmyIndex and mdyIndex to their regular
+// expressions on strings assembled from the pieces dates are made of,
+// which reach the patterns' corners far more often than random bytes.
+func TestEnglishDatesRandom(t *testing.T) {
+	pieces := []string{"1", "12", "2021", "20211", "0", " ", "  ", "\t", "\n", ".", ",", "_", "a", "x", "Z",
+		"jan", "JAN", "Sep", "sept", "SEPT", "ſep", "ſt", "st", "ND", "rd", "Th", "uary", "K", "\u212a", "é", "年", "\xff", "-", "may", "Dec"}
+	r := rand.New(rand.NewPCG(3, 4))
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for range n {
+		var b strings.Builder
+		for range 1 + r.IntN(9) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := dmyIndex(s), referenceDMY.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("dmyIndex(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := mdyIndex(s), referenceMDY.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("mdyIndex(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := ymdIndex(s), referenceYMD.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("ymdIndex(%q) = %v, want %v", s, got, want)
+		}
+		got, gok := ParseDate(s)
+		if want, wok := referenceParseDate(s); got != want || gok != wok {
+			t.Fatalf("ParseDate(%q) = %q, %v; before: %q, %v", s, got, gok, want, wok)
+		}
+	}
 }
