@@ -47,7 +47,7 @@ func Parse(path string, data []byte) (*Document, error) {
 	}
 	doc.Encoding = enc
 	var text string
-	if isHTML(path, string(decoded[:min(len(decoded), 1024)])) {
+	if isHTML(path, decoded) {
 		// The page goes to the parser as bytes, not copied into a
 		// string first: only the article's text is kept.
 		doc.Format = "html"
@@ -84,9 +84,9 @@ func Parse(path string, data []byte) (*Document, error) {
 	return doc, nil
 }
 
-// isHTML reports whether a file is HTML by its name or by head, the first
+// isHTML reports whether a file is HTML by its name or by the first
 // kilobyte of its text.
-func isHTML(path, head string) bool {
+func isHTML(path string, text []byte) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".html", ".htm", ".shtml", ".xhtml":
 		return true
@@ -94,14 +94,14 @@ func isHTML(path, head string) bool {
 	// ASCII case folding in place of strings.ToLower: no other character
 	// lower-cases to a letter of these tags (only İ and the Kelvin sign
 	// lower-case to ASCII, to i and k).
-	head = strings.TrimSpace(head[:min(len(head), 1024)])
+	head := bytes.TrimSpace(text[:min(len(text), 1024)])
 	return hasPrefixASCIIFold(head, "<!doctype html") || hasPrefixASCIIFold(head, "<html") ||
 		indexASCIIFold(head, "<html") >= 0 && indexASCIIFold(head, "<head") >= 0
 }
 
 // hasPrefixASCIIFold reports whether s starts with the lower-case ASCII
 // prefix, ASCII letters of s in either case.
-func hasPrefixASCIIFold(s, prefix string) bool {
+func hasPrefixASCIIFold(s []byte, prefix string) bool {
 	if len(s) < len(prefix) {
 		return false
 	}
@@ -115,7 +115,7 @@ func hasPrefixASCIIFold(s, prefix string) bool {
 
 // indexASCIIFold is strings.Index for a lower-case ASCII word, ASCII
 // letters of s in either case.
-func indexASCIIFold(s, word string) int {
+func indexASCIIFold(s []byte, word string) int {
 	for i := 0; i+len(word) <= len(s); i++ {
 		if lowerByte(s[i]) == word[0] && hasPrefixASCIIFold(s[i:], word) {
 			return i
