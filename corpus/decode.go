@@ -430,31 +430,17 @@ func decodeUTF16(data []byte, name string) ([]byte, string, error) {
 func declaredEncoding(data []byte) (string, encoding.Encoding) {
 	// ASCII case folding is all the labels need; bytes.ToLower would
 	// decode the head as UTF-8, which a GBK or Big5 page is not, rune by
-	// rune.
+	// rune. The first kilobyte is read first: a label found there, its
+	// value ending inside it, is the one the whole head gives (every
+	// match before it lies inside it too).
 	var buf [4096]byte
 	head := buf[:min(len(data), len(buf))]
-	lowerASCIIBytes(head, data[:len(head)])
-	label := ""
-	for rest := head; label == "" && len(rest) > 0; {
-		i := bytes.Index(rest, []byte("charset"))
-		j := bytes.Index(rest, []byte("encoding"))
-		switch {
-		case i < 0 && j < 0:
-			rest = nil
-			continue
-		case i < 0 || j >= 0 && j < i:
-			label, rest = attrValue(rest[j+len("encoding"):])
-			if label != "" && !bytes.Contains(head[:min(len(head), 64)], []byte("<?xml")) {
-				label = "" // only an XML declaration's encoding= counts
-			}
-		default:
-			// Only inside a <meta> tag.
-			if k := bytes.LastIndexByte(rest[:i], '<'); k < 0 || !bytes.HasPrefix(rest[k:], []byte("<meta")) {
-				rest = rest[i+len("charset"):]
-				continue
-			}
-			label, rest = attrValue(rest[i+len("charset"):])
-		}
+	first := head[:min(len(head), 1024)]
+	lowerASCIIBytes(first, data[:len(first)])
+	label, end := findLabel(first)
+	if (label == "" || end >= len(first)) && len(head) > len(first) {
+		lowerASCIIBytes(head[len(first):], data[len(first):len(head)])
+		label, _ = findLabel(head)
 	}
 	if label == "" {
 		return "", nil
@@ -489,6 +475,38 @@ func lowerASCIIBytes(dst, src []byte) {
 	for ; i < len(src); i++ {
 		dst[i] = lowerByte(src[i])
 	}
+}
+
+// findLabel finds the charset label in a lower-cased head and returns it
+// and the offset just past it (-1 when there is none).
+func findLabel(head []byte) (string, int) {
+	label := ""
+	rest := head
+	for label == "" && len(rest) > 0 {
+		i := bytes.Index(rest, []byte("charset"))
+		j := bytes.Index(rest, []byte("encoding"))
+		switch {
+		case i < 0 && j < 0:
+			rest = nil
+			continue
+		case i < 0 || j >= 0 && j < i:
+			label, rest = attrValue(rest[j+len("encoding"):])
+			if label != "" && !bytes.Contains(head[:min(len(head), 64)], []byte("<?xml")) {
+				label = "" // only an XML declaration's encoding= counts
+			}
+		default:
+			// Only inside a <meta> tag.
+			if k := bytes.LastIndexByte(rest[:i], '<'); k < 0 || !bytes.HasPrefix(rest[k:], []byte("<meta")) {
+				rest = rest[i+len("charset"):]
+				continue
+			}
+			label, rest = attrValue(rest[i+len("charset"):])
+		}
+	}
+	if label == "" {
+		return "", -1
+	}
+	return label, len(head) - len(rest)
 }
 
 // attrValue reads `= "value"` (quotes optional) at the start of b and

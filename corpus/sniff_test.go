@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -215,4 +217,91 @@ func FuzzBinaryKind(f *testing.F) {
 			t.Errorf("binaryKind(%q) = %q, want %q", b, got, want)
 		}
 	})
+}
+
+// referenceDeclaredEncoding is declaredEncoding as it was, reading the
+// whole 4 KB head at once.
+func referenceDeclaredEncoding(data []byte) (string, encoding.Encoding) {
+	// ASCII case folding is all the labels need; bytes.ToLower would
+	// decode the head as UTF-8, which a GBK or Big5 page is not, rune by
+	// rune.
+	var buf [4096]byte
+	head := buf[:min(len(data), len(buf))]
+	for i, c := range data[:len(head)] {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		head[i] = c
+	}
+	label := ""
+	for rest := head; label == "" && len(rest) > 0; {
+		i := bytes.Index(rest, []byte("charset"))
+		j := bytes.Index(rest, []byte("encoding"))
+		switch {
+		case i < 0 && j < 0:
+			rest = nil
+			continue
+		case i < 0 || j >= 0 && j < i:
+			label, rest = attrValue(rest[j+len("encoding"):])
+			if label != "" && !bytes.Contains(head[:min(len(head), 64)], []byte("<?xml")) {
+				label = "" // only an XML declaration's encoding= counts
+			}
+		default:
+			// Only inside a <meta> tag.
+			if k := bytes.LastIndexByte(rest[:i], '<'); k < 0 || !bytes.HasPrefix(rest[k:], []byte("<meta")) {
+				rest = rest[i+len("charset"):]
+				continue
+			}
+			label, rest = attrValue(rest[i+len("charset"):])
+		}
+	}
+	if label == "" {
+		return "", nil
+	}
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		return "", nil
+	}
+	name, err := htmlindex.Name(enc)
+	if err != nil {
+		name = label
+	}
+	return name, enc
+}
+
+func FuzzDeclaredEncoding(f *testing.F) {
+	pad := strings.Repeat("<p>x</p>", 127)
+	for _, s := range []string{
+		`<meta charset="GB2312">`, `<?xml version="1.0" encoding="Big5"?>`, `<meta encoding=charset=gbk>`,
+		pad + `<meta charset="gbk">`, pad[:1010] + `<META CHARSET=big5>`, pad[:1016] + `<meta charset=utf-8>`,
+		`<p>charset=gbk</p><meta http-equiv="Content-Type" content="text/html; charset=gb18030">`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		name, enc := declaredEncoding(data)
+		wname, wenc := referenceDeclaredEncoding(data)
+		if name != wname || enc != wenc {
+			t.Errorf("declaredEncoding(%q) = %q, want %q", data, name, wname)
+		}
+	})
+}
+
+// TestDeclaredEncodingChunks puts declarations across the first
+// kilobyte's end, where declaredEncoding's first look stops.
+func TestDeclaredEncodingChunks(t *testing.T) {
+	decls := []string{`<meta charset="gbk">`, `<META charset=big5 >`, `<meta http-equiv="Content-Type" content="text/html; charset=GB2312">`,
+		`<?xml version="1.0" encoding="gb18030"?>`, `charset=utf-8`, `<meta encoding=charset=gbk>`, `<meta charset=>`}
+	for pad := 960; pad <= 1040; pad++ {
+		for _, d := range decls {
+			for _, tail := range []string{"", `<meta charset="big5">`} {
+				data := []byte(strings.Repeat("a", pad) + d + tail)
+				name, enc := declaredEncoding(data)
+				wname, wenc := referenceDeclaredEncoding(data)
+				if name != wname || enc != wenc {
+					t.Fatalf("pad %d, %q: %q, want %q", pad, d, name, wname)
+				}
+			}
+		}
+	}
 }
