@@ -304,6 +304,16 @@ func (s *textScore) add(text []byte) {
 		}
 		s.runes++
 		switch {
+		case r >= 0x4e00 && r <= 0x9fff:
+			// The Unified Ideographs, most of what is scored: the isHan
+			// case below, tested first.
+			s.han++
+			if classes[r-hanBase]&hanCommon != 0 {
+				s.common++
+				s.total += 2
+			} else {
+				s.total--
+			}
 		case r == utf8.RuneError:
 			s.bad++
 			s.total -= 8
