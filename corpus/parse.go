@@ -145,15 +145,27 @@ func Paragraphs(text string) []Paragraph {
 		// white space adds nothing to those).
 		var sc scriptCounter
 		n, first, last := 0, -1, -1
-		for i, size := 0, 0; i < len(line); i += size {
-			r := rune(line[i])
-			size = 1
-			if r >= utf8.RuneSelf {
-				if c, ok := cjkAt(line, i); ok {
-					r, size = c, 3
+		for i, size := 0, 0; i < len(line); i, n = i+size, n+1 {
+			if c := line[i]; c < utf8.RuneSelf {
+				// ASCII, scriptCounter.add's first case written in.
+				size = 1
+				if 'a' <= c|0x20 && c|0x20 <= 'z' {
+					sc.c.latin++
+					sc.run++
 				} else {
-					r, size = utf8.DecodeRuneInString(line[i:])
+					sc.add(rune(c))
 				}
+				if c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v' {
+					if first < 0 {
+						first = n
+					}
+					last = n
+				}
+				continue
+			}
+			r, ok := cjkAt(line, i)
+			if size = 3; !ok {
+				r, size = utf8.DecodeRuneInString(line[i:])
 			}
 			if !paragraphSpace(r) {
 				if first < 0 {
@@ -162,7 +174,6 @@ func Paragraphs(text string) []Paragraph {
 				last = n
 			}
 			sc.add(r)
-			n++
 		}
 		if first >= 0 {
 			c := sc.counts()
