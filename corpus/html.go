@@ -185,12 +185,20 @@ func readHTML(raw []byte) (article, error) {
 	sc, bi := bestContainer(root)
 	best := sc.info[bi].node
 	lines := textLines(best, chromeNodes(sc, bi))
+	// The page's <time> elements, found by the scorer's walk when nothing
+	// outside root can hold one, else by a walk of their own.
+	var times []*html.Node
+	if alone(root) {
+		times = slices.Clone(sc.times)
+	} else {
+		times = elements(doc.Nodes, "time")
+	}
 	sc.release()
 
 	var a article
 	titleParts := splitTitle(pageTitle)
 	a.Title = pickTitle(doc, metas, pageTitle, titleParts, best, lines)
-	a.Date = pickDate(metas, doc, page, lines, a.Title)
+	a.Date = pickDate(metas, times, page, lines, a.Title)
 	a.Source = pickSource(metas, page, titleParts)
 	a.Body = strings.Join(bodyLines(lines, a.Title), "\n")
 	return a, nil
@@ -242,6 +250,45 @@ func attr(n *html.Node, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// alone reports whether every element of the page outside n's subtree is
+// one of n's ancestors (the <html> around a <body>, once the <head> is
+// gone; a doctype, comments and white space beside them): then a walk of
+// n's subtree finds every other element.
+func alone(n *html.Node) bool {
+	for a := n; a.Parent != nil; a = a.Parent {
+		if a.Parent.Type == html.ElementNode && a.Parent.Data == "time" {
+			return false
+		}
+		for c := a.Parent.FirstChild; c != nil; c = c.NextSibling {
+			if c != a && (c.Type == html.ElementNode || c.FirstChild != nil) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// elements returns the elements named name under nodes, in document order.
+func elements(nodes []*html.Node, name string) []*html.Node {
+	var out []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == name {
+				out = append(out, c)
+			}
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return out
 }
 
 // firstElement returns the first element named name under nodes, in
@@ -309,6 +356,7 @@ type blockSegment struct {
 
 // scorer walks the tree once, counting text per element and per paragraph.
 type scorer struct {
+	times  []*html.Node // <time> elements, in document order
 	info   []nodeInfo
 	segs   []blockSegment // in the order their text comes
 	sorted []segment      // segs grouped by block, blocks in document order
@@ -321,7 +369,9 @@ var scorers = sync.Pool{New: func() any { return new(scorer) }}
 // release returns sc to the pool, holding no nodes.
 func (sc *scorer) release() {
 	clear(sc.info)
+	clear(sc.times)
 	sc.info, sc.segs, sc.sorted, sc.first, sc.order = sc.info[:0], sc.segs[:0], sc.sorted[:0], sc.first[:0], sc.order[:0]
+	sc.times = sc.times[:0]
 	scorers.Put(sc)
 }
 
@@ -358,6 +408,9 @@ func (sc *scorer) visit(n *html.Node, block, parent int32, inLink bool) nodeStat
 	}
 	switch n.Type {
 	case html.ElementNode:
+		if n.Data == "time" {
+			sc.times = append(sc.times, n)
+		}
 		if n.DataAtom == atom.Br {
 			sc.info[block].broken = true
 			sc.info[id].end = id + 1

@@ -1,11 +1,15 @@
 package corpus
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // page is a test page and what should be read from it, from its .want file:
@@ -254,6 +258,41 @@ func FuzzCountText(f *testing.F) {
 		wc, wp := referenceCountText(s)
 		if c != wc || p != wp {
 			t.Errorf("countText(%q) = %d, %d, want %d, %d", s, c, p, wc, wp)
+		}
+	})
+}
+
+// FuzzTimeElements: when alone says so, the <time> elements the scorer
+// collects from the body are every <time> of the page, in order.
+func FuzzTimeElements(f *testing.F) {
+	addPages(f)
+	for _, s := range []string{
+		"<!DOCTYPE html><html><head><title>t</title></head><body><time datetime=2022-01-24>x</time><p>a</p></body></html>",
+		"<html><body><p>a</p></body></html><time>2022-01-24</time>",
+		"<frameset><frame></frameset><time>x</time>",
+		"<time><body><time>y</time>",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, n := range doc.Nodes {
+			removeJunk(n)
+		}
+		root := firstElement(doc.Nodes, "body")
+		if root == nil {
+			root = doc.Nodes[0]
+		}
+		sc, _ := bestContainer(root)
+		defer sc.release()
+		if !alone(root) {
+			return
+		}
+		if got, want := sc.times, elements(doc.Nodes, "time"); !slices.Equal(got, want) {
+			t.Errorf("%q: scorer found %d <time>, the page has %d", data, len(got), len(want))
 		}
 	})
 }

@@ -209,13 +209,13 @@ func prefixRunes(s string, n int) string {
 	return s
 }
 
-func pickDate(metas map[string]string, doc *goquery.Document, page *lineReader, body []string, title string) string {
+func pickDate(metas map[string]string, times []*html.Node, page *lineReader, body []string, title string) string {
 	for _, k := range dateMetas {
 		if d, ok := ParseDate(metas[k]); ok {
 			return d
 		}
 	}
-	if d := timeDate(doc.Nodes); d != "" {
+	if d := timeDate(times); d != "" {
 		return d
 	}
 	for i := 0; ; i++ {
@@ -267,32 +267,15 @@ func pickDate(metas map[string]string, doc *goquery.Document, page *lineReader, 
 	return ""
 }
 
-// timeDate returns the date of the first <time> element under nodes (in
-// its datetime attribute or its text) that has one.
-func timeDate(nodes []*html.Node) string {
-	var walk func(n *html.Node) string
-	walk = func(n *html.Node) string {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.Data == "time" {
-				v, _ := attr(c, "datetime")
-				if d, ok := ParseDate(v); ok {
-					return d
-				}
-				if d, ok := ParseDate(nodeText(c)); ok {
-					return d
-				}
-			}
-			if d := walk(c); d != "" {
-				return d
-			}
+// timeDate returns the date of the first of the <time> elements that has
+// one, in its datetime attribute or its text.
+func timeDate(times []*html.Node) string {
+	for _, c := range times {
+		v, _ := attr(c, "datetime")
+		if d, ok := ParseDate(v); ok {
+			return d
 		}
-		return ""
-	}
-	for _, n := range nodes {
-		if d := walk(n); d != "" {
+		if d, ok := ParseDate(nodeText(c)); ok {
 			return d
 		}
 	}
