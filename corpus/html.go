@@ -201,9 +201,6 @@ func readHTML(raw []byte) (article, error) {
 	a.Date = pickDate(metas, times, page, lines, a.Title)
 	a.Source = pickSource(metas, page, titleParts)
 	a.Body = strings.Join(bodyLines(lines, a.Title), "\n")
-	// The title may be one of the container's lines, which share one
-	// string: a copy keeps the Document from holding on to all of them.
-	a.Title = strings.Clone(a.Title)
 	return a, nil
 }
 
@@ -773,12 +770,7 @@ func isBlock(n *html.Node) bool {
 // browser does, except that a line break next to a Chinese character
 // (source formatting) leaves no space.
 type lineWriter struct {
-	lines []string
-	// With batch set, lines are kept in buf, ending at ends, and made
-	// strings all at once by finish: one allocation, not one a line.
-	batch   bool
-	buf     []byte
-	ends    []int
+	lines   []string
 	cur     []byte // the current line, reused from line to line
 	last    rune   // last rune written on the current line
 	space   bool   // white space pending
@@ -841,21 +833,6 @@ func (w *lineWriter) text(s string) {
 	}
 }
 
-// finish makes the batched lines strings.
-func (w *lineWriter) finish() {
-	if !w.batch || len(w.ends) == 0 {
-		return
-	}
-	all := string(w.buf)
-	w.lines = make([]string, len(w.ends))
-	start := 0
-	for i, end := range w.ends {
-		w.lines[i] = all[start:end]
-		start = end
-	}
-	w.buf, w.ends = nil, nil
-}
-
 func (w *lineWriter) pre(s string) {
 	for _, line := range strings.Split(s, "\n") {
 		w.text(line)
@@ -871,12 +848,7 @@ func (w *lineWriter) cell() {
 
 func (w *lineWriter) endLine() {
 	if line := bytes.TrimSpace(w.cur); len(line) > 0 {
-		if w.batch {
-			w.buf = append(w.buf, line...)
-			w.ends = append(w.ends, len(w.buf))
-		} else {
-			w.lines = append(w.lines, string(line))
-		}
+		w.lines = append(w.lines, string(line))
 	}
 	w.cur = w.cur[:0]
 	w.space, w.newline, w.tab, w.last = false, false, false, 0
@@ -891,9 +863,7 @@ func isWide(r rune) bool {
 // textLines returns the lines of text under n, leaving out the subtrees in
 // skip.
 func textLines(n *html.Node, skip map[*html.Node]bool) []string {
-	r := newLineReader(n, skip) // read whole, so its lines can be batched
-	r.w.batch = true
-	return r.all()
+	return newLineReader(n, skip).all()
 }
 
 // lineReader reads the lines of text under a node as they are asked for:
@@ -943,7 +913,6 @@ func (r *lineReader) all() []string {
 func (r *lineReader) step() {
 	if len(r.stack) == 0 {
 		r.w.endLine()
-		r.w.finish()
 		r.done = true
 		return
 	}

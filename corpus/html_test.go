@@ -174,27 +174,24 @@ func (w *refLineWriter) endLine() {
 func FuzzLineWriter(f *testing.F) {
 	f.Add("  增长\n3.2%", "\u3000\u3000为 50.25 万", "Text with\u00a0spaces\xff and\tcells")
 	f.Fuzz(func(t *testing.T, a, b, c string) {
-		for _, batch := range []bool{false, true} {
-			w := lineWriter{batch: batch}
-			var r refLineWriter
-			w.text(a)
-			r.text(a)
-			w.cell()
-			r.cell()
-			w.text(b)
-			r.text(b)
-			w.endLine()
-			r.endLine()
-			w.text(c)
-			r.text(c)
-			w.pre(a + "\n" + c)
-			r.pre(a + "\n" + c)
-			w.endLine()
-			r.endLine()
-			w.finish()
-			if strings.Join(w.lines, "\n") != strings.Join(r.lines, "\n") || len(w.lines) != len(r.lines) {
-				t.Errorf("batch %v: lines %q, want %q", batch, w.lines, r.lines)
-			}
+		var w lineWriter
+		var r refLineWriter
+		w.text(a)
+		r.text(a)
+		w.cell()
+		r.cell()
+		w.text(b)
+		r.text(b)
+		w.endLine()
+		r.endLine()
+		w.text(c)
+		r.text(c)
+		w.pre(a + "\n" + c)
+		r.pre(a + "\n" + c)
+		w.endLine()
+		r.endLine()
+		if strings.Join(w.lines, "\n") != strings.Join(r.lines, "\n") || len(w.lines) != len(r.lines) {
+			t.Errorf("lines %q, want %q", w.lines, r.lines)
 		}
 	})
 }
