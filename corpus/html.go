@@ -164,17 +164,15 @@ func readHTML(raw []byte) (article, error) {
 	if err != nil {
 		return article{}, fmt.Errorf("parse html: %w", err)
 	}
-	metas := readMetas(doc)
+	// One walk reads the title and metas (junk included: the <head> is
+	// junk), drops the junk and finds the <body>.
+	pre := prepare(doc.Nodes)
+	metas := pre.metas
 	pageTitle := ""
-	if t := firstElement(doc.Nodes, "title"); t != nil {
-		pageTitle = cleanSpace(nodeText(t))
+	if pre.title != nil {
+		pageTitle = cleanSpace(nodeText(pre.title))
 	}
-	// Head first: the title and metas are read; then the junk goes.
-	for _, n := range doc.Nodes {
-		removeJunk(n)
-	}
-
-	root := firstElement(doc.Nodes, "body")
+	root := pre.body
 	if root == nil {
 		root = doc.Nodes[0]
 	}
@@ -204,28 +202,70 @@ func readHTML(raw []byte) (article, error) {
 	return a, nil
 }
 
-// readMetas collects <meta name|property|itemprop|http-equiv content>, keyed
-// by the lower-cased name; the first of a name wins.
-func readMetas(doc *goquery.Document) map[string]string {
-	m := map[string]string{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.Data == "meta" {
-				readMeta(c, m)
-			}
-			walk(c)
-		}
-	}
-	for _, n := range doc.Nodes {
-		walk(n)
-	}
-	return m
+// prepared is what prepare finds.
+type prepared struct {
+	metas       map[string]string // as readMetas reads them
+	title, body *html.Node        // the first <title>, the first <body> left
 }
 
+// prepare reads the metas and finds the first <title> of the page under
+// nodes, removes the junk (removeJunk) and finds the first <body> left,
+// all in one walk: what separate walks for each would find.
+func prepare(nodes []*html.Node) prepared {
+	p := prepared{metas: map[string]string{}}
+	for _, n := range nodes {
+		p.clean(n)
+	}
+	return p
+}
+
+// see reads element c: a meta, the title.
+func (p *prepared) see(c *html.Node) {
+	if c.Data == "meta" {
+		readMeta(c, p.metas)
+	}
+	if p.title == nil && c.Data == "title" {
+		p.title = c
+	}
+}
+
+// clean is removeJunk, seeing every element on the way, those of the
+// subtrees it removes too.
+func (p *prepared) clean(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (junk(c.DataAtom) || hidden(c)):
+			p.see(c)
+			p.seeUnder(c)
+			n.RemoveChild(c)
+		default:
+			if c.Type == html.ElementNode {
+				p.see(c)
+				if p.body == nil && c.Data == "body" {
+					p.body = c
+				}
+			}
+			p.clean(c)
+		}
+		c = next
+	}
+}
+
+// seeUnder sees the elements under n.
+func (p *prepared) seeUnder(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			p.see(c)
+			p.seeUnder(c)
+		}
+	}
+}
+
+// readMeta reads a <meta name|property|itemprop|http-equiv content> into
+// m, keyed by the lower-cased name; the first of a name wins.
 func readMeta(n *html.Node, m map[string]string) {
 	content, ok := attr(n, "content")
 	if !ok || strings.TrimSpace(content) == "" {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // page is a test page and what should be read from it, from its .want file:
@@ -293,6 +295,59 @@ func FuzzTimeElements(f *testing.F) {
 		}
 		if got, want := sc.times, elements(doc.Nodes, "time"); !slices.Equal(got, want) {
 			t.Errorf("%q: scorer found %d <time>, the page has %d", data, len(got), len(want))
+		}
+	})
+}
+
+// referenceReadMetas collects <meta name|property|itemprop|http-equiv content>, keyed
+// by the lower-cased name; the first of a name wins.
+func referenceReadMetas(doc *goquery.Document) map[string]string {
+	m := map[string]string{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == "meta" {
+				readMeta(c, m)
+			}
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	return m
+}
+
+// FuzzPrepare: prepare's one walk finds what readMetas, a search for the
+// title, removeJunk and a search for the body found one after another.
+func FuzzPrepare(f *testing.F) {
+	addPages(f)
+	f.Add([]byte(`<html><head><meta name=A content=1><title>t</title></head><body><div hidden><meta name=a content=2><title>u</title></div><meta property=b content=3><body><p>x`))
+	f.Add([]byte(`<body style="display:none"><p>x</p></body><meta name=c content=4>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc1, err1 := goquery.NewDocumentFromReader(bytes.NewReader(data))
+		doc2, err2 := goquery.NewDocumentFromReader(bytes.NewReader(data))
+		if err1 != nil || err2 != nil {
+			return
+		}
+		metas := referenceReadMetas(doc1)
+		title := firstElement(doc1.Nodes, "title")
+		for _, n := range doc1.Nodes {
+			removeJunk(n)
+		}
+		body := firstElement(doc1.Nodes, "body")
+		p := prepare(doc2.Nodes)
+		if !maps.Equal(metas, p.metas) {
+			t.Errorf("%q: metas %v, want %v", data, p.metas, metas)
+		}
+		if (title == nil) != (p.title == nil) || title != nil && nodeText(title) != nodeText(p.title) {
+			t.Errorf("%q: title differs", data)
+		}
+		if (body == nil) != (p.body == nil) || body != nil && strings.Join(textLines(body, nil), "\n") != strings.Join(textLines(p.body, nil), "\n") {
+			t.Errorf("%q: body differs", data)
 		}
 	})
 }
