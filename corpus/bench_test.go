@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"figures/corpus/gen"
 )
 
 func benchDecode(b *testing.B, data []byte) {
@@ -39,7 +41,7 @@ func BenchmarkReadHTML(b *testing.B) {
 	}
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		if _, err := readHTML(text); err != nil {
+		if _, err := readHTML([]byte(text)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -64,5 +66,42 @@ func BenchmarkParse(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// generatedFiles returns n files from the corpus generator (no bad ones):
+// HTML pages in all three skins, or plain-text bulletins, in every encoding
+// and declared charset the generator writes.
+func generatedFiles(b *testing.B, n int, htmlOnly bool) ([]gen.File, int64) {
+	g, err := gen.New(gen.Config{Seed: 11, HTMLOnly: htmlOnly, TextOnly: !htmlOnly})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []gen.File
+	var size int64
+	for len(files) < n {
+		for _, f := range g.Next() {
+			files = append(files, f)
+			size += int64(len(f.Data))
+		}
+	}
+	return files, size
+}
+
+// BenchmarkParseGenerated parses 200 generated HTML pages, or 200
+// plain-text bulletins, per iteration.
+func BenchmarkParseGenerated(b *testing.B) {
+	for _, kind := range []string{"html", "text"} {
+		b.Run(kind, func(b *testing.B) {
+			files, size := generatedFiles(b, 200, kind == "html")
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, f := range files {
+					if _, err := Parse(f.Path, f.Data); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }

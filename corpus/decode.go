@@ -2,8 +2,10 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // ErrUndecodable is returned for bytes that no supported encoding reads as
@@ -38,9 +41,19 @@ const sniffLimit = 1 << 20
 // ErrBinary; bytes no encoding reads well are ErrUndecodable. The returned
 // text is always valid UTF-8.
 func Decode(data []byte) (text, enc string, err error) {
+	b, enc, err := decode(data)
+	if err != nil {
+		return "", "", err
+	}
+	return string(b), enc, nil
+}
+
+// decode is Decode returning bytes: data itself when it is UTF-8 already,
+// so that Parse can hand an HTML page to the parser without copying it.
+func decode(data []byte) ([]byte, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return toValid(string(data[3:])), "utf-8", nil
+		return toValidBytes(data[3:]), "utf-8", nil
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		name := "utf-16le"
 		if data[0] == 0xfe {
@@ -49,27 +62,29 @@ func Decode(data []byte) (text, enc string, err error) {
 		return decodeUTF16(data, name)
 	}
 	if kind := binaryKind(data); kind != "" {
-		return "", "", fmt.Errorf("%w (%s)", ErrBinary, kind)
+		return nil, "", fmt.Errorf("%w (%s)", ErrBinary, kind)
 	}
 	if name := utf16NoBOM(data); name != "" {
 		return decodeUTF16(data, name)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", fmt.Errorf("%w (NUL bytes)", ErrBinary)
+		return nil, "", fmt.Errorf("%w (NUL bytes)", ErrBinary)
 	}
 	declared, decEnc := declaredEncoding(data)
 	if utf8.Valid(data) {
 		if decEnc != nil && decEnc != encoding.Nop && isASCII(data) && !isUTF8Label(declared) {
 			// ASCII reads the same in every supported encoding: keep the
 			// page's word for it.
-			return string(data), declared, nil
+			return data, declared, nil
 		}
-		return string(data), "utf-8", nil
+		return data, "utf-8", nil
 	}
 	if decEnc != nil && !isUTF8Label(declared) {
-		if out, err := decEnc.NewDecoder().Bytes(data); err == nil {
-			if s := score(string(out)); s.clean() {
-				return toValid(string(out)), declared, nil
+		if out, err := decodeAll(decEnc, data); err == nil {
+			if s := score(out); s.clean() {
+				// Clean means no bad character: no invalid byte, no
+				// U+FFFD, no NUL; toValid would change nothing.
+				return out, declared, nil
 			}
 		}
 	}
@@ -91,7 +106,29 @@ var candidates = []candidate{
 	{"windows-1252", charmap.Windows1252, 0},
 }
 
-func sniff(data []byte) (string, string, error) {
+// decodeAll is enc.NewDecoder().Bytes(data) with room made up front for
+// Chinese text, which grows by half in UTF-8 (two bytes a character in
+// GBK or Big5, three in UTF-8): Bytes starts from the input's size and
+// grows and copies its output on the way.
+func decodeAll(enc encoding.Encoding, data []byte) ([]byte, error) {
+	out, _, err := transform.Append(enc.NewDecoder(), make([]byte, 0, len(data)+len(data)/2+16), data)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// sniffOrder is the order sniff tries the candidates in: the likeliest
+// winners first, so that a candidate that cannot catch up with the best
+// so far is given up early. (Ties still go to the earlier candidate in
+// candidates.)
+var sniffOrder = []int{1, 2, 0, 3}
+
+// sniffChunk is how much decoded text sniff scores between checks of
+// whether a candidate can still win.
+const sniffChunk = 8 << 10
+
+func sniff(data []byte) ([]byte, string, error) {
 	sample := data
 	if len(sample) > sniffLimit {
 		sample = sample[:sniffLimit]
@@ -104,43 +141,102 @@ func sniff(data []byte) (string, string, error) {
 		}
 	}
 	best, bestScore := -1, textScore{}
-	for i, c := range candidates {
-		var s textScore
-		if c.enc == nil {
-			s = score(string(sample))
-		} else {
-			out, err := c.enc.NewDecoder().Bytes(sample)
-			if err != nil {
-				continue
-			}
-			s = score(string(out))
+	// bestOut is the best candidate's decoded sample, work the buffer the
+	// next candidate is decoded into.
+	var bestOut, work []byte
+	for _, i := range sniffOrder {
+		c := candidates[i]
+		var floor *int // the total to beat; nil before the first candidate
+		if best >= 0 {
+			floor = &bestScore.total
+		}
+		s, out, ok := sniffScore(c, sample, work[:0], floor)
+		if !ok {
+			work = out
+			continue
 		}
 		s.total += c.bias
-		if best < 0 || s.total > bestScore.total {
+		if best < 0 || s.total > bestScore.total || s.total == bestScore.total && i < best {
 			best, bestScore = i, s
+			bestOut, work = out, bestOut
+		} else {
+			work = out
 		}
 	}
 	if best < 0 || !bestScore.plausible() {
-		return "", "", ErrUndecodable
+		return nil, "", ErrUndecodable
 	}
 	c := candidates[best]
 	if c.enc == nil {
-		return toValid(string(data)), c.name, nil
+		return toValidBytes(data), c.name, nil
 	}
 	name := c.name
-	out, err := c.enc.NewDecoder().Bytes(data)
-	if c.name == "gbk" {
+	out, err := bestOut, error(nil)
+	if len(sample) < len(data) {
+		out, err = decodeAll(c.enc, data)
+	}
+	if c.name == "gbk" && err == nil && bytes.Contains(out, []byte("\ufffd")) {
 		// GB18030 extends GBK with four-byte sequences; use it when GBK
 		// alone leaves characters undecoded.
-		if g, gerr := simplifiedchinese.GB18030.NewDecoder().Bytes(data); gerr == nil &&
-			strings.Count(string(g), "\ufffd") < strings.Count(string(out), "\ufffd") {
+		if g, gerr := decodeAll(simplifiedchinese.GB18030, data); gerr == nil &&
+			bytes.Count(g, []byte("\ufffd")) < bytes.Count(out, []byte("\ufffd")) {
 			out, err, name = g, nil, "gb18030"
 		}
 	}
 	if err != nil {
-		return "", "", fmt.Errorf("%w: %v", ErrUndecodable, err)
+		return nil, "", fmt.Errorf("%w: %v", ErrUndecodable, err)
 	}
-	return toValid(string(out)), name, nil
+	return toValidBytes(out), name, nil
+}
+
+// sniffScore scores sample read as candidate c, decoding it into buf
+// (grown as needed) and returning that too. It gives up, returning false,
+// when the decoder fails, or when floor is set and c can no longer score
+// more than *floor: no character scores more than 1 per byte of input (a
+// common Han character, +2, takes two bytes in GBK or Big5, three in
+// UTF-8; punctuation, +1, one byte in Windows-1252), so the bytes left
+// bound what c can still gain.
+func sniffScore(c candidate, sample, buf []byte, floor *int) (textScore, []byte, bool) {
+	var s textScore
+	beaten := func(left int) bool { return floor != nil && s.total+c.bias+left < *floor }
+	if c.enc == nil {
+		for start := 0; start < len(sample); {
+			end := min(len(sample), start+sniffChunk)
+			// Cut before a character, not inside one (at most three
+			// bytes back; a run of stray continuation bytes is cut
+			// anywhere, as a decoder reads each of them alone).
+			for k := end; k > end-3 && k > start && k < len(sample); k-- {
+				if utf8.RuneStart(sample[k]) {
+					end = k
+					break
+				}
+			}
+			s.add(sample[start:end])
+			start = end
+			if beaten(len(sample) - start) {
+				return s, buf, false
+			}
+		}
+		return s, buf, true
+	}
+	dec := c.enc.NewDecoder()
+	src := sample
+	for {
+		buf = slices.Grow(buf, sniffChunk)
+		chunk := buf[len(buf) : len(buf)+sniffChunk]
+		nDst, nSrc, err := dec.Transform(chunk, src, true)
+		s.add(chunk[:nDst])
+		buf = buf[:len(buf)+nDst]
+		src = src[nSrc:]
+		switch {
+		case err == nil:
+			return s, buf, true
+		case err != transform.ErrShortDst:
+			return s, buf, false
+		case beaten(len(src)):
+			return s, buf, false
+		}
+	}
 }
 
 // textScore sums how plausible a decoded text is as a bulletin.
@@ -174,10 +270,27 @@ func (s textScore) plausible() bool {
 	return s.bad*20 <= s.runes && s.implausible*4 <= s.runes && s.common*10 >= s.han*6
 }
 
-func score(text string) textScore {
+func score(text []byte) textScore {
 	var s textScore
+	s.add(text)
+	return s
+}
+
+// add scores text, which must not end inside a character.
+func (s *textScore) add(text []byte) {
+	classes := hanTable()
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xe1 && c <= 0xec && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80:
+			// A three-byte character, most of Chinese text, decoded in
+			// place (for these lead bytes any two continuation bytes
+			// are valid: no overlong form, no surrogate).
+			r, size = rune(c&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3
+		default:
+			r, size = utf8.DecodeRune(text[i:])
+		}
 		i += size
 		if r < utf8.RuneSelf {
 			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
@@ -191,6 +304,16 @@ func score(text string) textScore {
 		}
 		s.runes++
 		switch {
+		case r >= 0x4e00 && r <= 0x9fff:
+			// The Unified Ideographs, most of what is scored: the isHan
+			// case below, tested first.
+			s.han++
+			if classes[r-hanBase]&hanCommon != 0 {
+				s.common++
+				s.total += 2
+			} else {
+				s.total--
+			}
 		case r == utf8.RuneError:
 			s.bad++
 			s.total -= 8
@@ -199,7 +322,7 @@ func score(text string) textScore {
 			s.total -= 4
 		case isHan(r):
 			s.han++
-			if hanClass(r)&hanCommon != 0 {
+			if r < 0xa000 && classes[r-hanBase]&hanCommon != 0 { // hanClass, the table looked up once
 				s.common++
 				s.total += 2
 			} else {
@@ -219,7 +342,6 @@ func score(text string) textScore {
 			s.total--
 		}
 	}
-	return s
 }
 
 // binaryKind names the kind of a binary file, or returns "" for text.
@@ -244,9 +366,7 @@ func binaryKind(data []byte) string {
 	head := data[:min(len(data), 8192)]
 	ctl := 0
 	for _, b := range head {
-		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1b && b != 0 {
-			ctl++
-		}
+		ctl += int(controlByte[b]) // a table, not a branch: most bytes are not
 	}
 	if ctl > 0 && ctl*100 > len(head) {
 		return "control characters"
@@ -254,12 +374,25 @@ func binaryKind(data []byte) string {
 	return ""
 }
 
+// controlByte[b] is 1 for the control characters binaryKind counts: all
+// below 0x20 but NUL, white space and ESC.
+var controlByte = func() (t [256]uint8) {
+	for b := range 0x20 {
+		switch b {
+		case 0, '\t', '\n', '\v', '\f', '\r', 0x1b:
+		default:
+			t[b] = 1
+		}
+	}
+	return t
+}()
+
 // utf16NoBOM recognises UTF-16 without a byte-order mark by its zero bytes:
 // mostly-ASCII text has a NUL in every other byte.
 func utf16NoBOM(data []byte) string {
 	n := min(len(data), 4096) &^ 1
-	if n < 8 {
-		return ""
+	if n < 8 || bytes.IndexByte(data[:n], 0) < 0 {
+		return "" // (no zero byte, the usual case: nothing to count)
 	}
 	even, odd := 0, 0
 	for i := 0; i < n; i += 2 {
@@ -280,7 +413,7 @@ func utf16NoBOM(data []byte) string {
 	return ""
 }
 
-func decodeUTF16(data []byte, name string) (string, string, error) {
+func decodeUTF16(data []byte, name string) ([]byte, string, error) {
 	endian := xunicode.LittleEndian
 	if name == "utf-16be" {
 		endian = xunicode.BigEndian
@@ -291,13 +424,13 @@ func decodeUTF16(data []byte, name string) (string, string, error) {
 		out, err = xunicode.UTF16(endian, xunicode.IgnoreBOM).NewDecoder().Bytes(data)
 	}
 	if err != nil {
-		return "", "", fmt.Errorf("%w: %s: %v", ErrUndecodable, name, err)
+		return nil, "", fmt.Errorf("%w: %s: %v", ErrUndecodable, name, err)
 	}
-	text := strings.TrimPrefix(string(out), "\ufeff")
-	if s := score(text); !s.plausible() || strings.IndexByte(text, 0) >= 0 {
-		return "", "", fmt.Errorf("%w (not valid %s)", ErrBinary, name)
+	out = bytes.TrimPrefix(out, []byte("\ufeff"))
+	if s := score(out); !s.plausible() || bytes.IndexByte(out, 0) >= 0 {
+		return nil, "", fmt.Errorf("%w (not valid %s)", ErrBinary, name)
 	}
-	return toValid(text), name, nil
+	return toValidBytes(out), name, nil
 }
 
 // declaredEncoding returns the charset a page declares in its head (WHATWG
@@ -307,17 +440,59 @@ func decodeUTF16(data []byte, name string) (string, string, error) {
 func declaredEncoding(data []byte) (string, encoding.Encoding) {
 	// ASCII case folding is all the labels need; bytes.ToLower would
 	// decode the head as UTF-8, which a GBK or Big5 page is not, rune by
-	// rune.
+	// rune. The first kilobyte is read first: a label found there, its
+	// value ending inside it, is the one the whole head gives (every
+	// match before it lies inside it too).
 	var buf [4096]byte
 	head := buf[:min(len(data), len(buf))]
-	for i, c := range data[:len(head)] {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		head[i] = c
+	first := head[:min(len(head), 1024)]
+	lowerASCIIBytes(first, data[:len(first)])
+	label, end := findLabel(first)
+	if (label == "" || end >= len(first)) && len(head) > len(first) {
+		lowerASCIIBytes(head[len(first):], data[len(first):len(head)])
+		label, _ = findLabel(head)
 	}
+	if label == "" {
+		return "", nil
+	}
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		return "", nil
+	}
+	name, err := htmlindex.Name(enc)
+	if err != nil {
+		name = label
+	}
+	return name, enc
+}
+
+// lowerASCIIBytes copies src to dst (at least as long) with ASCII letters
+// lower-cased, eight bytes at a time.
+func lowerASCIIBytes(dst, src []byte) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		w := binary.LittleEndian.Uint64(src[i:])
+		// For each byte b < 0x80: b+0x80-'A' has its high bit set when
+		// b >= 'A', b+0x80-'Z'-1 when b > 'Z'; a high byte is left as is.
+		low := w &^ high
+		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ w & high
+		binary.LittleEndian.PutUint64(dst[i:], w|upper>>2)
+	}
+	for ; i < len(src); i++ {
+		dst[i] = lowerByte(src[i])
+	}
+}
+
+// findLabel finds the charset label in a lower-cased head and returns it
+// and the offset just past it (-1 when there is none).
+func findLabel(head []byte) (string, int) {
 	label := ""
-	for rest := head; label == "" && len(rest) > 0; {
+	rest := head
+	for label == "" && len(rest) > 0 {
 		i := bytes.Index(rest, []byte("charset"))
 		j := bytes.Index(rest, []byte("encoding"))
 		switch {
@@ -339,17 +514,9 @@ func declaredEncoding(data []byte) (string, encoding.Encoding) {
 		}
 	}
 	if label == "" {
-		return "", nil
+		return "", -1
 	}
-	enc, err := htmlindex.Get(label)
-	if err != nil {
-		return "", nil
-	}
-	name, err := htmlindex.Name(enc)
-	if err != nil {
-		name = label
-	}
-	return name, enc
+	return label, len(head) - len(rest)
 }
 
 // attrValue reads `= "value"` (quotes optional) at the start of b and
@@ -376,6 +543,14 @@ func isASCII(data []byte) bool {
 		}
 	}
 	return true
+}
+
+// toValidBytes is toValid for bytes: b itself when it is valid already.
+func toValidBytes(b []byte) []byte {
+	if utf8.Valid(b) && bytes.IndexByte(b, 0) < 0 {
+		return b
+	}
+	return []byte(toValid(string(b)))
 }
 
 // toValid replaces invalid UTF-8 and NUL characters, so that Text is safe to

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -57,6 +58,34 @@ func Fold(s string) Folded {
 	return Folded{Text: b.String(), orig: orig}
 }
 
+// foldText is Fold(s).Text without the offset map: s itself when folding
+// changes nothing (ASCII, Chinese characters), else a folded copy.
+func foldText(s string) string {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || foldRune(r, s[i:i+size]) != s[i:i+size] {
+			var b strings.Builder
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			rest := s[i:]
+			for j, r := range rest {
+				if r < utf8.RuneSelf || r == utf8.RuneError {
+					b.WriteRune(r)
+				} else {
+					b.WriteString(foldRune(r, rest[j:j+utf8.RuneLen(r)]))
+				}
+			}
+			return b.String()
+		}
+		i += size
+	}
+	return s
+}
+
 // foldRune returns the NFKC form of one rune, except for the few compatibility
 // characters whose NFKC form would change the reading of a figure.
 func foldRune(r rune, raw string) string {
@@ -69,11 +98,45 @@ func foldRune(r rune, raw string) string {
 	case '〇':
 		return raw
 	}
+	if r >= 0xff01 && r <= 0xff5e {
+		// Full-width ASCII, the usual thing to fold in a bulletin
+		// (：，％ and digits): NFKC gives the ASCII character.
+		return asciiStrings[r-0xfee0]
+	}
+	if r < 0x10000 {
+		// The table says what IsNormalString would, without its cost.
+		if nfkcStable()[r>>6]&(1<<(r&63)) != 0 {
+			return raw
+		}
+		return norm.NFKC.String(raw)
+	}
 	if !norm.NFKC.IsNormalString(raw) {
 		return norm.NFKC.String(raw)
 	}
 	return raw
 }
+
+// asciiStrings[c] is string(rune(c)), for folding without allocating.
+var asciiStrings = func() (t [utf8.RuneSelf]string) {
+	for c := range t {
+		t[c] = string(rune(c))
+	}
+	return t
+}()
+
+// nfkcStable has bit r set for each character r of the Basic Multilingual
+// Plane that is its own NFKC form (norm.NFKC.IsNormal), computed once (a
+// few milliseconds).
+var nfkcStable = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r < 0x10000; r++ {
+		if norm.NFKC.IsNormal(buf[:utf8.EncodeRune(buf[:], r)]) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+})
 
 // isUnifiedIdeograph reports whether r is a CJK unified ideograph of the
 // basic block or extension A: none of them has a decomposition, so each is

@@ -63,3 +63,46 @@ func containsRune(s string, r rune) bool {
 	}
 	return false
 }
+
+// foldText is Fold without the offset map; it must give the same text.
+func TestFoldText(t *testing.T) {
+	for _, s := range []string{
+		"", "2022-01-24", "发布时间：2022年01月24日", "为５０.２５万名残疾人发放补贴4.39亿元。",
+		"二〇二二年\u3000一月", "㎡ and ﬁ", "bad \xff byte", "\uFFFD", "ends \xe4\xb8", "Ⅻ①²",
+	} {
+		if got, want := foldText(s), Fold(s).Text; got != want {
+			t.Errorf("foldText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFoldText(f *testing.F) {
+	f.Add("增长３．２％，达到１：０.８１")
+	f.Add("bad \xff byte")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldText(s), Fold(s).Text; got != want {
+			t.Errorf("foldText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// The table foldRune looks characters up in says what norm.NFKC does.
+func TestNFKCStableTable(t *testing.T) {
+	tbl := nfkcStable()
+	for r := rune(0); r < 0x10000; r++ {
+		s := string(r)
+		if got, want := tbl[r>>6]&(1<<(r&63)) != 0, norm.NFKC.IsNormalString(s); got != want {
+			t.Errorf("U+%04X: table says %v, IsNormalString %v", r, got, want)
+		}
+	}
+}
+
+// foldRune's shortcut for full-width ASCII is NFKC's answer.
+func TestFullWidthASCII(t *testing.T) {
+	for r := rune(0xff01); r <= 0xff5e; r++ {
+		s := string(r)
+		if got, want := foldRune(r, s), norm.NFKC.String(s); got != want {
+			t.Errorf("foldRune(%q) = %q, NFKC %q", s, got, want)
+		}
+	}
+}

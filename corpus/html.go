@@ -1,10 +1,14 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,19 +27,19 @@ type article struct {
 
 // Selectors, compiled once.
 var (
-	selTitle   = cascadia.MustCompile("title")
-	selBody    = cascadia.MustCompile("body")
-	selMeta    = cascadia.MustCompile("meta")
 	selArticle = cascadia.MustCompile(articleSelectors)
 	selH12     = cascadia.MustCompile("h1, h2")
-	selTime    = cascadia.MustCompile("time")
 )
 
-// junkAtoms never hold article text.
-var junkAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
-	atom.Svg: true, atom.Canvas: true, atom.Template: true, atom.Button: true, atom.Select: true, atom.Input: true,
-	atom.Textarea: true, atom.Map: true, atom.Audio: true, atom.Video: true, atom.Head: true,
+// junk reports whether elements of kind a never hold article text.
+func junk(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Iframe, atom.Object, atom.Embed,
+		atom.Svg, atom.Canvas, atom.Template, atom.Button, atom.Select, atom.Input,
+		atom.Textarea, atom.Map, atom.Audio, atom.Video, atom.Head:
+		return true
+	}
+	return false
 }
 
 // removeJunk drops the elements that never hold article text: scripts,
@@ -46,7 +50,7 @@ func removeJunk(n *html.Node) {
 		switch {
 		case c.Type == html.CommentNode:
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (junkAtoms[c.DataAtom] || hidden(c)):
+		case c.Type == html.ElementNode && (junk(c.DataAtom) || hidden(c)):
 			n.RemoveChild(c)
 		default:
 			removeJunk(c)
@@ -61,13 +65,39 @@ func hidden(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "style":
-			v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
-			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+			if styleHides(a.Val) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// styleHides reports whether a style attribute hides its element
+// (display:none, visibility:hidden; any case, any spaces).
+func styleHides(v string) bool {
+	var buf [256]byte
+	if len(v) > len(buf) || !isASCIIString(v) {
+		v = strings.ReplaceAll(strings.ToLower(v), " ", "")
+		return strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden")
+	}
+	// An ASCII style, the usual one, lower-cased without allocating.
+	b := buf[:0]
+	for i := 0; i < len(v); i++ {
+		if c := lowerByte(v[i]); c != ' ' {
+			b = append(b, c)
+		}
+	}
+	return bytes.Contains(b, []byte("display:none")) || bytes.Contains(b, []byte("visibility:hidden"))
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // flatKeep are the tags flattenHTML keeps: they carry the title, metadata,
@@ -120,13 +150,13 @@ var inlineAtoms = map[atom.Atom]bool{
 // wraps around an article (menus, breadcrumbs, share bars, related-article
 // lists, footers) and keeps paragraph boundaries. Title, date and source
 // come from meta tags and visible datelines.
-func readHTML(text string) (article, error) {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+func readHTML(raw []byte) (article, error) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(raw))
 	if err != nil && strings.Contains(err.Error(), "open stack of elements") {
 		// The parser refuses more than 512 elements open at once (tables
 		// in tables in tables). Such a page's layout says nothing about
 		// where its article is; read it again with the layout flattened.
-		doc, err = goquery.NewDocumentFromReader(strings.NewReader(flattenHTML(text)))
+		doc, err = goquery.NewDocumentFromReader(strings.NewReader(flattenHTML(string(raw))))
 		if err != nil && strings.Contains(err.Error(), "open stack of elements") {
 			return article{}, errors.New("HTML nested too deeply (more than 512 elements open at once)")
 		}
@@ -134,58 +164,197 @@ func readHTML(text string) (article, error) {
 	if err != nil {
 		return article{}, fmt.Errorf("parse html: %w", err)
 	}
-	metas := readMetas(doc)
-	pageTitle := cleanSpace(doc.FindMatcher(selTitle).First().Text())
-	// Head first: the title and metas are read; then the junk goes.
-	for _, n := range doc.Nodes {
-		removeJunk(n)
+	// One walk reads the title and metas (junk included: the <head> is
+	// junk), drops the junk and finds the <body>.
+	pre := prepare(doc.Nodes)
+	metas := pre.metas
+	pageTitle := ""
+	if pre.title != nil {
+		pageTitle = cleanSpace(nodeText(pre.title))
 	}
+	root := pre.body
+	if root == nil {
+		root = doc.Nodes[0]
+	}
+	// The whole page's lines, chrome included, for datelines and sources,
+	// read as far as they are needed.
+	page := newLineReader(root, nil)
 
-	body := doc.FindMatcher(selBody).First()
-	if body.Length() == 0 {
-		body = doc.Selection
+	sc, bi := bestContainer(root)
+	best := sc.info[bi].node
+	lines := textLines(best, chromeNodes(sc, bi))
+	// The page's <time> elements, found by the scorer's walk when nothing
+	// outside root can hold one, else by a walk of their own.
+	var times []*html.Node
+	if alone(root) {
+		times = slices.Clone(sc.times)
+	} else {
+		times = elements(doc.Nodes, "time")
 	}
-	root := body.Nodes[0]
-	// The whole page's lines, chrome included, for datelines and sources.
-	var page []string
-	pageLines := func() []string {
-		if page == nil {
-			page = textLines(root, nil)
-		}
-		return page
-	}
-
-	best, stats := bestContainer(doc, root)
-	drop := chromeNodes(best, stats)
-	lines := textLines(best, drop)
+	sc.release()
 
 	var a article
-	a.Title = pickTitle(doc, metas, pageTitle, best, lines)
-	a.Date = pickDate(metas, doc, pageLines, lines, a.Title)
-	a.Source = pickSource(metas, pageLines, pageTitle)
+	titleParts := splitTitle(pageTitle)
+	a.Title = pickTitle(doc, metas, pageTitle, titleParts, best, lines)
+	a.Date = pickDate(metas, times, page, lines, a.Title)
+	a.Source = pickSource(metas, page, titleParts)
 	a.Body = strings.Join(bodyLines(lines, a.Title), "\n")
 	return a, nil
 }
 
-// readMetas collects <meta name|property|itemprop|http-equiv content>, keyed
-// by the lower-cased name; the first of a name wins.
-func readMetas(doc *goquery.Document) map[string]string {
-	m := map[string]string{}
-	doc.FindMatcher(selMeta).Each(func(_ int, s *goquery.Selection) {
-		content, ok := s.Attr("content")
-		if !ok || strings.TrimSpace(content) == "" {
-			return
-		}
-		for _, a := range []string{"name", "property", "itemprop", "http-equiv"} {
-			if k, ok := s.Attr(a); ok {
-				k = strings.ToLower(strings.TrimSpace(k))
-				if _, seen := m[k]; !seen && k != "" {
-					m[k] = strings.TrimSpace(content)
+// prepared is what prepare finds.
+type prepared struct {
+	metas       map[string]string // as readMetas reads them
+	title, body *html.Node        // the first <title>, the first <body> left
+}
+
+// prepare reads the metas and finds the first <title> of the page under
+// nodes, removes the junk (removeJunk) and finds the first <body> left,
+// all in one walk: what separate walks for each would find.
+func prepare(nodes []*html.Node) prepared {
+	p := prepared{metas: map[string]string{}}
+	for _, n := range nodes {
+		p.clean(n)
+	}
+	return p
+}
+
+// see reads element c: a meta, the title.
+func (p *prepared) see(c *html.Node) {
+	if c.Data == "meta" {
+		readMeta(c, p.metas)
+	}
+	if p.title == nil && c.Data == "title" {
+		p.title = c
+	}
+}
+
+// clean is removeJunk, seeing every element on the way, those of the
+// subtrees it removes too.
+func (p *prepared) clean(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (junk(c.DataAtom) || hidden(c)):
+			p.see(c)
+			p.seeUnder(c)
+			n.RemoveChild(c)
+		default:
+			if c.Type == html.ElementNode {
+				p.see(c)
+				if p.body == nil && c.Data == "body" {
+					p.body = c
 				}
 			}
+			p.clean(c)
 		}
-	})
-	return m
+		c = next
+	}
+}
+
+// seeUnder sees the elements under n.
+func (p *prepared) seeUnder(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			p.see(c)
+			p.seeUnder(c)
+		}
+	}
+}
+
+// readMeta reads a <meta name|property|itemprop|http-equiv content> into
+// m, keyed by the lower-cased name; the first of a name wins.
+func readMeta(n *html.Node, m map[string]string) {
+	content, ok := attr(n, "content")
+	if !ok || strings.TrimSpace(content) == "" {
+		return
+	}
+	for _, a := range []string{"name", "property", "itemprop", "http-equiv"} {
+		if k, ok := attr(n, a); ok {
+			k = strings.ToLower(strings.TrimSpace(k))
+			if _, seen := m[k]; !seen && k != "" {
+				m[k] = strings.TrimSpace(content)
+			}
+		}
+	}
+}
+
+// attr returns the value of n's first attribute named key (as goquery's
+// Attr does).
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// alone reports whether every element of the page outside n's subtree is
+// one of n's ancestors (the <html> around a <body>, once the <head> is
+// gone; a doctype, comments and white space beside them): then a walk of
+// n's subtree finds every other element.
+func alone(n *html.Node) bool {
+	for a := n; a.Parent != nil; a = a.Parent {
+		if a.Parent.Type == html.ElementNode && a.Parent.Data == "time" {
+			return false
+		}
+		for c := a.Parent.FirstChild; c != nil; c = c.NextSibling {
+			if c != a && (c.Type == html.ElementNode || c.FirstChild != nil) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// elements returns the elements named name under nodes, in document order.
+func elements(nodes []*html.Node, name string) []*html.Node {
+	var out []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == name {
+				out = append(out, c)
+			}
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return out
+}
+
+// firstElement returns the first element named name under nodes, in
+// document order (what goquery's Find(name).First() selects), or nil.
+func firstElement(nodes []*html.Node, name string) *html.Node {
+	var walk func(n *html.Node) *html.Node
+	walk = func(n *html.Node) *html.Node {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == name {
+				return c
+			}
+			if f := walk(c); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	for _, n := range nodes {
+		if f := walk(n); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // nodeStats counts the text under an element.
@@ -199,17 +368,58 @@ type segment struct {
 	chars, linkChars, punct int
 }
 
-// scorer walks the tree once, counting text per element and per paragraph.
-type scorer struct {
-	stats    map[*html.Node]*nodeStats
-	segments map[*html.Node][]segment
-	broken   map[*html.Node]bool // the block's next text starts a new segment
+// nodeInfo is what the scorer learns about one node of the tree it walks:
+// the root and every element under it. Nodes are numbered in document
+// order, so the subtree of node i is i up to end, and its parent is a
+// number too: the scorer keeps everything in slices (reused from page to
+// page) rather than in maps keyed by node, which cost more than the
+// counting itself.
+type nodeInfo struct {
+	node     *html.Node
+	parent   int32 // the parent's number, or -1 above the root
+	end      int32 // one past the last number in the subtree
+	seg      int32 // the block's current segment in scorer.segs, or -1
+	nsegs    int32 // the block's segments
+	element  bool
+	hasStats bool // an element other than <br>: stats are set
+	broken   bool // the block's next text starts a new segment
+	ranked   bool // in scorer.order
+	stats    nodeStats
+	score    float64
 }
 
-func (sc *scorer) visit(n *html.Node, block *html.Node, inLink bool) nodeStats {
+// blockSegment is a segment of the block numbered block.
+type blockSegment struct {
+	segment
+	block int32
+}
+
+// scorer walks the tree once, counting text per element and per paragraph.
+type scorer struct {
+	times  []*html.Node // <time> elements, in document order
+	info   []nodeInfo
+	segs   []blockSegment // in the order their text comes
+	sorted []segment      // segs grouped by block, blocks in document order
+	first  []int32        // first[i]: where block i's segments start in sorted
+	order  []int32        // nodes in the order they were first given a score
+}
+
+var scorers = sync.Pool{New: func() any { return new(scorer) }}
+
+// release returns sc to the pool, holding no nodes.
+func (sc *scorer) release() {
+	clear(sc.info)
+	clear(sc.times)
+	sc.info, sc.segs, sc.sorted, sc.first, sc.order = sc.info[:0], sc.segs[:0], sc.sorted[:0], sc.first[:0], sc.order[:0]
+	sc.times = sc.times[:0]
+	scorers.Put(sc)
+}
+
+// visit counts the text under n. block is the number of the block n's
+// text belongs to, parent the number of n's parent.
+func (sc *scorer) visit(n *html.Node, block, parent int32, inLink bool) nodeStats {
 	var st nodeStats
-	switch n.Type {
-	case html.TextNode:
+	if n.Type == html.TextNode {
 		chars, punct := countText(n.Data)
 		if chars == 0 {
 			return st
@@ -218,20 +428,32 @@ func (sc *scorer) visit(n *html.Node, block *html.Node, inLink bool) nodeStats {
 		if inLink {
 			st.linkChars = chars
 		}
-		segs := sc.segments[block]
-		if len(segs) == 0 || sc.broken[block] {
-			segs = append(segs, segment{})
-			sc.broken[block] = false
+		b := &sc.info[block]
+		if b.seg < 0 || b.broken {
+			b.seg = int32(len(sc.segs))
+			b.nsegs++
+			b.broken = false
+			sc.segs = append(sc.segs, blockSegment{block: block})
 		}
-		seg := &segs[len(segs)-1]
+		seg := &sc.segs[b.seg]
 		seg.chars += st.chars
 		seg.punct += st.punct
 		seg.linkChars += st.linkChars
-		sc.segments[block] = segs
 		return st
+	}
+	id := int32(len(sc.info))
+	sc.info = append(sc.info, nodeInfo{node: n, parent: parent, seg: -1, element: n.Type == html.ElementNode})
+	if block < 0 {
+		block = id // the root is its own block
+	}
+	switch n.Type {
 	case html.ElementNode:
+		if n.Data == "time" {
+			sc.times = append(sc.times, n)
+		}
 		if n.DataAtom == atom.Br {
-			sc.broken[block] = true
+			sc.info[block].broken = true
+			sc.info[id].end = id + 1
 			return st
 		}
 		if n.DataAtom == atom.A {
@@ -239,33 +461,78 @@ func (sc *scorer) visit(n *html.Node, block *html.Node, inLink bool) nodeStats {
 			st.links++
 		}
 		inner := block
-		if isBlock(n) {
-			sc.broken[block] = true
-			inner = n
+		blk := isBlock(n)
+		if blk {
+			sc.info[block].broken = true
+			inner = id
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cs := sc.visit(c, inner, inLink)
+			cs := sc.visit(c, inner, id, inLink)
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
 			st.punct += cs.punct
 			st.links += cs.links
 		}
-		if isBlock(n) {
-			sc.broken[block] = true
+		if blk {
+			sc.info[block].broken = true
 		}
-		s := st
-		sc.stats[n] = &s
+		sc.info[id].stats = st
+		sc.info[id].hasStats = true
+		sc.info[id].end = int32(len(sc.info))
 		return st
 	default:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			cs := sc.visit(c, block, inLink)
+			cs := sc.visit(c, block, id, inLink)
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
 			st.punct += cs.punct
 			st.links += cs.links
 		}
+		sc.info[id].end = int32(len(sc.info))
 		return st
 	}
+}
+
+// groupSegments sorts the segments by block, keeping their order within
+// a block: sorted[first[i]:first[i+1]] are block i's.
+func (sc *scorer) groupSegments() {
+	sc.first = slices.Grow(sc.first[:0], len(sc.info)+1)[:len(sc.info)+1]
+	at := int32(0)
+	for i := range sc.info {
+		sc.first[i] = at
+		at += sc.info[i].nsegs
+	}
+	sc.first[len(sc.info)] = at
+	sc.sorted = slices.Grow(sc.sorted[:0], len(sc.segs))[:len(sc.segs)]
+	for _, sg := range sc.segs {
+		// first[b] moves past each segment placed; it is set back below.
+		sc.sorted[sc.first[sg.block]] = sg.segment
+		sc.first[sg.block]++
+	}
+	for i := range sc.info {
+		sc.first[i] -= sc.info[i].nsegs
+	}
+}
+
+// add gives node i (an element, or -1 for none) s more score.
+func (sc *scorer) add(i int32, s float64) {
+	if i < 0 || !sc.info[i].element {
+		// Above the root (or not an element): never a candidate.
+		return
+	}
+	if !sc.info[i].ranked {
+		sc.info[i].ranked = true
+		sc.order = append(sc.order, i)
+	}
+	sc.info[i].score += s
+}
+
+// stats returns the counts of node i, or nil for a node without them.
+func (sc *scorer) stats(i int32) *nodeStats {
+	if i < 0 || !sc.info[i].hasStats {
+		return nil
+	}
+	return &sc.info[i].stats
 }
 
 // articleSelectors are the containers government content management
@@ -278,75 +545,69 @@ const articleSelectors = "#zoom, #Zoom, .TRS_Editor, .TRS_UEDITOR, #UCAP-CONTENT
 // paragraph scores 1 + its punctuation + a little for its length, less its
 // share of link text, and gives its score to the block holding it and half
 // to the block above. The best block, after weighing its own link density
-// and its class and id, is the article.
-func bestContainer(doc *goquery.Document, root *html.Node) (*html.Node, map[*html.Node]*nodeStats) {
-	sc := &scorer{
-		stats:    map[*html.Node]*nodeStats{},
-		segments: map[*html.Node][]segment{},
-		broken:   map[*html.Node]bool{},
-	}
-	sc.visit(root, root, false)
-	score := map[*html.Node]float64{}
-	var order []*html.Node
-	add := func(n *html.Node, s float64) {
-		if n == nil || n.Type != html.ElementNode {
-			return
+// and its class and id, is the article. It returns the scorer and the
+// best block's number in it.
+func bestContainer(root *html.Node) (*scorer, int32) {
+	sc := scorers.Get().(*scorer)
+	sc.visit(root, -1, -1, false)
+	sc.groupSegments()
+	// Every block's segments, in document order.
+	for i := range sc.info {
+		segs := sc.sorted[sc.first[i]:sc.first[i+1]]
+		if len(segs) == 0 {
+			continue
 		}
-		if _, ok := score[n]; !ok {
-			order = append(order, n)
+		n := sc.info[i].node
+		parent := sc.info[i].parent
+		grand := int32(-1)
+		if parent >= 0 {
+			grand = sc.info[parent].parent
 		}
-		score[n] += s
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if segs := sc.segments[n]; len(segs) > 0 {
-			paragraphs := 0
-			for _, sg := range segs {
-				if sg.chars >= 8 {
-					paragraphs++
-				}
-			}
-			for _, sg := range segs {
-				if sg.chars < 8 || sg.linkChars*2 > sg.chars {
-					continue
-				}
-				s := (1 + float64(sg.punct) + min(float64(sg.chars)/60, 3)) * (1 - float64(sg.linkChars)/float64(sg.chars))
-				if paragraphs >= 2 && n.DataAtom != atom.P {
-					// Text split by <br>: the block itself holds the paragraphs.
-					add(n, s)
-					add(n.Parent, s/2)
-				} else {
-					add(n.Parent, s)
-					if n.Parent != nil {
-						add(n.Parent.Parent, s/2)
-					}
-				}
+		paragraphs := 0
+		for _, sg := range segs {
+			if sg.chars >= 8 {
+				paragraphs++
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		for _, sg := range segs {
+			if sg.chars < 8 || sg.linkChars*2 > sg.chars {
+				continue
+			}
+			s := (1 + float64(sg.punct) + min(float64(sg.chars)/60, 3)) * (1 - float64(sg.linkChars)/float64(sg.chars))
+			if paragraphs >= 2 && n.DataAtom != atom.P {
+				// Text split by <br>: the block itself holds the paragraphs.
+				sc.add(int32(i), s)
+				sc.add(parent, s/2)
+			} else {
+				sc.add(parent, s)
+				sc.add(grand, s/2)
+			}
 		}
 	}
-	walk(root)
 
-	best, bestScore := root, 0.0
-	for _, n := range order {
-		st := sc.stats[n]
+	best, bestScore := int32(0), 0.0
+	for _, i := range sc.order {
+		st := sc.stats(i)
 		if st == nil || st.chars == 0 {
 			continue
 		}
-		s := score[n] * (1 - float64(st.linkChars)/float64(st.chars))
-		switch w := classWeight(n); {
-		case st.chars >= 50 && selArticle.Match(n):
+		s := sc.info[i].score * (1 - float64(st.linkChars)/float64(st.chars))
+		if s*1.5 < bestScore {
+			// Not even the largest weight (an article selector's) makes
+			// it the best: spare the selector and the class tokens.
+			continue
+		}
+		n := sc.info[i].node
+		if st.chars >= 50 && selArticle.Match(n) {
 			s *= 1.5
-		default:
-			s *= w
+		} else {
+			s *= classWeight(n)
 		}
 		if s >= bestScore {
-			best, bestScore = n, s
+			best, bestScore = i, s
 		}
 	}
-	return best, sc.stats
+	return sc, best
 }
 
 // Class and id tokens that mark article containers and page chrome.
@@ -366,24 +627,39 @@ func tokenSet(s string) map[string]bool {
 	return m
 }
 
-// classTokens splits an element's class and id into lower-case tokens
+// classTokens yields an element's class and id as lower-case tokens
 // ("pages_content" gives "pages_content", "pages", "content").
-func classTokens(n *html.Node) []string {
-	var out []string
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" {
-			continue
-		}
-		for _, f := range strings.Fields(strings.ToLower(a.Val)) {
-			out = append(out, f)
-			parts := strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '_' })
-			if len(parts) > 1 {
-				out = append(out, parts...)
+func classTokens(n *html.Node) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, a := range n.Attr {
+			if a.Key != "class" && a.Key != "id" {
+				continue
+			}
+			for f := range strings.FieldsSeq(strings.ToLower(a.Val)) {
+				if !yield(f) {
+					return
+				}
+				if !strings.ContainsAny(f, "-_") {
+					continue
+				}
+				parts := 0
+				for range strings.FieldsFuncSeq(f, isClassSep) {
+					parts++
+				}
+				if parts < 2 {
+					continue
+				}
+				for p := range strings.FieldsFuncSeq(f, isClassSep) {
+					if !yield(p) {
+						return
+					}
+				}
 			}
 		}
 	}
-	return out
 }
+
+func isClassSep(r rune) bool { return r == '-' || r == '_' }
 
 // Parts of class and id tokens that mark chrome or articles wherever they
 // appear in the token ("bdsharebuttonbox", "relatedNews", "articleBody").
@@ -404,7 +680,7 @@ func hasPart(t string, parts []string) bool {
 func classWeight(n *html.Node) float64 {
 	w := 1.0
 	neg, pos := false, false
-	for _, t := range classTokens(n) {
+	for t := range classTokens(n) {
 		if negativeTokens[t] || hasPart(t, negativeParts) {
 			neg = true
 		}
@@ -421,30 +697,32 @@ func classWeight(n *html.Node) float64 {
 	return w
 }
 
-// chromeNodes lists the elements inside the article container that are
-// page furniture: classed as navigation, sharing, related links and the
-// like, or lists made mostly of links.
-func chromeNodes(container *html.Node, stats map[*html.Node]*nodeStats) map[*html.Node]bool {
-	drop := map[*html.Node]bool{}
-	total := stats[container]
+// chromeNodes lists the elements inside the article container (node
+// number container of sc) that are page furniture: classed as navigation,
+// sharing, related links and the like, or lists made mostly of links.
+func chromeNodes(sc *scorer, container int32) map[*html.Node]bool {
+	var drop map[*html.Node]bool
+	total := sc.stats(container)
 	if total == nil {
 		return drop
 	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			st := stats[c]
-			if c.Type != html.ElementNode || st == nil {
+	var walk func(i int32)
+	walk = func(i int32) {
+		for c := i + 1; c < sc.info[i].end; c = sc.info[c].end {
+			st := sc.stats(c)
+			if st == nil {
 				continue
 			}
+			n := sc.info[c].node
 			switch {
 			case st.chars*2 > total.chars && total.chars > 0:
 				// Holds most of the article: never chrome, look inside.
 				walk(c)
-			case isNegative(c):
-				drop[c] = true
-			case st.links >= 2 && st.chars > 0 && st.linkChars*10 >= st.chars*6:
-				drop[c] = true
+			case isNegative(n), st.links >= 2 && st.chars > 0 && st.linkChars*10 >= st.chars*6:
+				if drop == nil {
+					drop = map[*html.Node]bool{}
+				}
+				drop[n] = true
 			default:
 				walk(c)
 			}
@@ -459,7 +737,7 @@ func isNegative(n *html.Node) bool {
 	case atom.Nav, atom.Aside, atom.Footer, atom.Header:
 		return true
 	}
-	for _, t := range classTokens(n) {
+	for t := range classTokens(n) {
 		if negativeTokens[t] || hasPart(t, negativeParts) {
 			return true
 		}
@@ -471,8 +749,17 @@ func isNegative(n *html.Node) bool {
 // punctuation, Chinese and English.
 func countText(s string) (chars, punct int) {
 	prev := rune(0)
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u3000' {
+	for i, size := 0, 0; i < len(s); i += size {
+		r := rune(s[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			if c, ok := cjkAt(s, i); ok {
+				r, size = c, 3
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && r <= 0x3000 && unicode.IsSpace(r) {
 			if prev == ',' || prev == '.' || prev == ';' {
 				punct++
 			}
@@ -480,27 +767,43 @@ func countText(s string) (chars, punct int) {
 			continue
 		}
 		chars++
-		switch r {
-		case '，', '。', '；', '、', '：', '！', '？', '“', '”':
-			punct++
+		if r >= '“' && (r < 0x4e00 || r > 0x9fff) { // (all of them are, and no Han character)
+			switch r {
+			case '，', '。', '；', '、', '：', '！', '？', '“', '”':
+				punct++
+			}
 		}
 		prev = r
 	}
 	return chars, punct
 }
 
-var blockAtoms = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
-	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true, atom.Div: true,
-	atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true,
-	atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Html: true,
-	atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
-	atom.Pre: true, atom.Section: true, atom.Table: true, atom.Tbody: true, atom.Td: true, atom.Tfoot: true,
-	atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Caption: true, atom.Summary: true,
+// asciiSpace is unicode.IsSpace for ASCII. (Above ASCII, U+3000 is the
+// last white space character.)
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-func isBlock(n *html.Node) bool { return n.Type == html.ElementNode && blockAtoms[n.DataAtom] }
+// isBlock reports whether n is a block element: one that starts and ends
+// a line. (A switch: it is asked of every element, several times, and
+// beats a map.)
+func isBlock(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body,
+		atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div,
+		atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Header, atom.Hgroup, atom.Hr, atom.Html,
+		atom.Li, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+		atom.Pre, atom.Section, atom.Table, atom.Tbody, atom.Td, atom.Tfoot,
+		atom.Th, atom.Thead, atom.Tr, atom.Ul, atom.Caption, atom.Summary:
+		return true
+	}
+	return false
+}
 
 // lineWriter turns a tree into lines of text: blocks and <br> end lines,
 // table cells are separated by tabs, and white space is collapsed as a
@@ -508,33 +811,65 @@ func isBlock(n *html.Node) bool { return n.Type == html.ElementNode && blockAtom
 // (source formatting) leaves no space.
 type lineWriter struct {
 	lines   []string
-	cur     strings.Builder
-	last    rune // last rune written on the current line
-	space   bool // white space pending
-	newline bool // the pending white space holds a line break
-	tab     bool // a cell boundary is pending
+	cur     []byte // the current line, reused from line to line
+	last    rune   // last rune written on the current line
+	space   bool   // white space pending
+	newline bool   // the pending white space holds a line break
+	tab     bool   // a cell boundary is pending
 }
 
+// collapsible is the white space lineWriter collapses.
+func collapsible(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == '\u200b'
+}
+
+// text writes s. Only the first character after white space needs the
+// spacing rules; the run of characters it starts is copied whole.
 func (w *lineWriter) text(s string) {
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || r == '\u3000' || r == '\u200b' {
+	start := -1 // where the run being read starts in s, -1 between runs
+	for i, size := 0, 0; i < len(s); i += size {
+		r := rune(s[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			if c, ok := cjkAt(s, i); ok {
+				r, size = c, 3
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		if collapsible(r) {
+			if start >= 0 {
+				w.cur = append(w.cur, s[start:i]...)
+				start = -1
+			}
 			w.space = true
 			if r == '\n' || r == '\r' {
 				w.newline = true
 			}
 			continue
 		}
-		if w.cur.Len() > 0 {
-			switch {
-			case w.tab:
-				w.cur.WriteByte('\t')
-			case w.space && !(w.newline && (isWide(w.last) || isWide(r))):
-				w.cur.WriteByte(' ')
+		if start < 0 {
+			if len(w.cur) > 0 {
+				switch {
+				case w.tab:
+					w.cur = append(w.cur, '\t')
+				case w.space && !(w.newline && (isWide(w.last) || isWide(r))):
+					w.cur = append(w.cur, ' ')
+				}
 			}
+			w.space, w.newline, w.tab = false, false, false
+			start = i
 		}
-		w.space, w.newline, w.tab = false, false, false
-		w.cur.WriteRune(r)
+		if r == utf8.RuneError && size == 1 {
+			// An invalid byte is written as U+FFFD.
+			w.cur = append(w.cur, s[start:i]...)
+			w.cur = append(w.cur, "\ufffd"...)
+			start = i + 1
+		}
 		w.last = r
+	}
+	if start >= 0 {
+		w.cur = append(w.cur, s[start:]...)
 	}
 }
 
@@ -546,16 +881,16 @@ func (w *lineWriter) pre(s string) {
 }
 
 func (w *lineWriter) cell() {
-	if w.cur.Len() > 0 {
+	if len(w.cur) > 0 {
 		w.tab = true
 	}
 }
 
 func (w *lineWriter) endLine() {
-	if line := strings.TrimSpace(w.cur.String()); line != "" {
-		w.lines = append(w.lines, line)
+	if line := bytes.TrimSpace(w.cur); len(line) > 0 {
+		w.lines = append(w.lines, string(line))
 	}
-	w.cur.Reset()
+	w.cur = w.cur[:0]
 	w.space, w.newline, w.tab, w.last = false, false, false, 0
 }
 
@@ -568,52 +903,114 @@ func isWide(r rune) bool {
 // textLines returns the lines of text under n, leaving out the subtrees in
 // skip.
 func textLines(n *html.Node, skip map[*html.Node]bool) []string {
-	w := &lineWriter{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			w.text(n.Data)
+	return newLineReader(n, skip).all()
+}
+
+// lineReader reads the lines of text under a node as they are asked for:
+// a page's dateline and source are near its top, and the text after them
+// need not be read for them. Blocks and <br> end lines, <pre> keeps its
+// own, table cells are joined by tabs; images and the subtrees in skip
+// are left out.
+type lineReader struct {
+	w     lineWriter
+	skip  map[*html.Node]bool
+	stack []lineFrame // the nodes being read, innermost last
+	done  bool
+}
+
+// lineFrame is a node whose children are being read.
+type lineFrame struct {
+	n    *html.Node
+	next *html.Node // the next child to read
+}
+
+func newLineReader(n *html.Node, skip map[*html.Node]bool) *lineReader {
+	r := &lineReader{skip: skip}
+	r.enter(n)
+	return r
+}
+
+// at returns line i, reading as far as it needs to; false past the last.
+func (r *lineReader) at(i int) (string, bool) {
+	for len(r.w.lines) <= i && !r.done {
+		r.step()
+	}
+	if i < len(r.w.lines) {
+		return r.w.lines[i], true
+	}
+	return "", false
+}
+
+// all reads to the end and returns every line.
+func (r *lineReader) all() []string {
+	for !r.done {
+		r.step()
+	}
+	return r.w.lines
+}
+
+// step reads one more node, or finishes one.
+func (r *lineReader) step() {
+	if len(r.stack) == 0 {
+		r.w.endLine()
+		r.done = true
+		return
+	}
+	top := &r.stack[len(r.stack)-1]
+	if top.next == nil {
+		n := top.n
+		r.stack = r.stack[:len(r.stack)-1]
+		r.leave(n)
+		return
+	}
+	c := top.next
+	top.next = c.NextSibling
+	r.enter(c)
+}
+
+// enter reads n, or starts on its children.
+func (r *lineReader) enter(n *html.Node) {
+	w := &r.w
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		if r.skip[n] {
 			return
-		case html.ElementNode:
-			if skip[n] {
-				return
-			}
-			switch n.DataAtom {
-			case atom.Br:
-				w.endLine()
-				return
-			case atom.Pre:
-				w.endLine()
-				var b strings.Builder
-				collectText(n, &b)
-				w.pre(b.String())
-				return
-			case atom.Td, atom.Th:
-				w.cell()
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c)
-				}
-				w.cell()
-				return
-			case atom.Img:
-				return
-			}
 		}
-		block := isBlock(n)
-		if block {
+		switch n.DataAtom {
+		case atom.Br:
 			w.endLine()
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+			return
+		case atom.Pre:
 			w.endLine()
+			var b strings.Builder
+			collectText(n, &b)
+			w.pre(b.String())
+			return
+		case atom.Td, atom.Th:
+			w.cell()
+			r.stack = append(r.stack, lineFrame{n, n.FirstChild})
+			return
+		case atom.Img:
+			return
 		}
 	}
-	walk(n)
-	w.endLine()
-	return w.lines
+	if isBlock(n) {
+		w.endLine()
+	}
+	r.stack = append(r.stack, lineFrame{n, n.FirstChild})
+}
+
+// leave finishes n once its children are read.
+func (r *lineReader) leave(n *html.Node) {
+	switch {
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th):
+		r.w.cell()
+	case isBlock(n):
+		r.w.endLine()
+	}
 }
 
 func collectText(n *html.Node, b *strings.Builder) {
@@ -652,29 +1049,56 @@ const toolWords = `打印本页|打印|列印|关闭窗口|关闭|關閉|收藏|
 // openers may precede a chrome line's first word: 【相关新闻】.
 const openers = " \t【[(（"
 
-func chromeLine(l string) bool {
-	n := utf8.RuneCountInString(l)
+// chromeLine reports whether l, n runes long, is page furniture.
+func chromeLine(l string, n int) bool {
 	if n > 80 {
 		return false
 	}
-	return chromePhrase.in(l) || chromeStart.prefix(strings.TrimLeft(l, openers)) || n <= 40 && toolRow.MatchString(l)
+	return chromePhrase.in(l) || chromeStart.prefix(strings.TrimLeft(l, openers)) || n <= 40 && onlyToolRunes(l) && toolRow.MatchString(l)
 }
 
-func infoLine(l string) bool {
-	return utf8.RuneCountInString(l) <= 100 && infoPhrase.in(l)
+// toolRunes holds every character toolRow can match (and a few more: the
+// pattern's own syntax), letters in every case: a line with any other
+// character is not a tool row, and most lines fail this before the
+// regular expression.
+var toolRunes = func() map[rune]bool {
+	m := map[rune]bool{'\t': true, '\n': true, '\f': true, '\r': true, ' ': true}
+	for _, r := range "【】[]()（）|｜/:：·" + toolWords {
+		m[r] = true
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m[f] = true
+		}
+	}
+	return m
+}()
+
+func onlyToolRunes(l string) bool {
+	for _, r := range l {
+		if !toolRunes[r] {
+			return false
+		}
+	}
+	return true
+}
+
+// infoLine reports whether l, n runes long, is an article's dateline row.
+func infoLine(l string, n int) bool {
+	return n <= 100 && infoPhrase.in(l)
 }
 
 // bodyLines drops the title, the info rows and the chrome lines from the
 // article's lines.
 func bodyLines(lines []string, title string) []string {
 	out := lines[:0:0]
+	st := newTitleMatch(title)
 	for i, l := range lines {
+		n := utf8.RuneCountInString(l)
 		switch {
-		case i < 3 && len(out) == 0 && title != "" && sameTitle(l, title):
+		case i < 3 && len(out) == 0 && title != "" && st.same(l):
 			continue
-		case chromeLine(l):
+		case chromeLine(l, n):
 			continue
-		case infoLine(l):
+		case infoLine(l, n):
 			continue
 		}
 		out = append(out, l)
@@ -682,10 +1106,52 @@ func bodyLines(lines []string, title string) []string {
 	return out
 }
 
-func sameTitle(line, title string) bool {
-	a, b := squash(line), squash(title)
-	return a == b || len(b) > 0 && strings.Contains(a, b) && utf8.RuneCountInString(a) <= utf8.RuneCountInString(b)+8 ||
-		utf8.RuneCountInString(a) >= 6 && strings.Contains(b, a)
+// titleMatch compares lines with a title, squashed once.
+type titleMatch struct {
+	title []byte // squashed
+	runes int
+	buf   []byte // the line squashed, reused
+}
+
+func newTitleMatch(title string) *titleMatch {
+	t := appendSquashed(nil, title)
+	return &titleMatch{title: t, runes: utf8.RuneCount(t)}
+}
+
+// same reports whether line is the title, written across lines or with
+// a little more (a prefix, a date) or less.
+func (t *titleMatch) same(line string) bool {
+	t.buf = appendSquashed(t.buf[:0], line)
+	a, b := t.buf, t.title
+	if bytes.Equal(a, b) {
+		return true
+	}
+	if len(b) > 0 && len(a) >= len(b) && bytes.Contains(a, b) && utf8.RuneCount(a) <= t.runes+8 {
+		return true
+	}
+	return len(a) <= len(b) && bytes.Contains(b, a) && utf8.RuneCount(a) >= 6
+}
+
+// appendSquashed appends squash(s) to b.
+func appendSquashed(b []byte, s string) []byte {
+	for i, size := 0, 0; i < len(s); i += size {
+		r := rune(s[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			if c, ok := cjkAt(s, i); ok {
+				size = 3
+				if c > 0x3000 || !unicode.IsSpace(c) {
+					b = append(b, s[i:i+3]...)
+				}
+				continue
+			}
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !unicode.IsSpace(r) && r != '\u3000' {
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return b
 }
 
 // squash drops all white space, for comparing titles written across lines.
@@ -700,5 +1166,26 @@ func squash(s string) string {
 
 // cleanSpace collapses white space runs to one space and trims.
 func cleanSpace(s string) string {
+	// Most headings and titles are clean already: one plain space
+	// between words, none around them.
+	clean, space := true, true // space: the previous rune was white space (or s starts)
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			clean = clean && !space
+			space = true
+		case r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && r <= 0x3000 && unicode.IsSpace(r):
+			clean = false
+			space = true
+		default:
+			space = false
+		}
+		if !clean {
+			break
+		}
+	}
+	if clean && (!space || s == "") {
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }), " ")
 }

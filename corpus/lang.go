@@ -106,36 +106,53 @@ type scriptCounts struct {
 }
 
 func countScripts(s string) scriptCounts {
-	var c scriptCounts
-	run := 0
+	var sc scriptCounter
 	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-				c.latin++
-				run++
-				continue
-			}
-			if run >= 2 {
-				c.englishWord++
-			}
-			run = 0
-			continue
+		sc.add(r)
+	}
+	return sc.counts()
+}
+
+// scriptCounter counts scripts rune by rune.
+type scriptCounter struct {
+	c   scriptCounts
+	run int // ASCII letters in a row
+}
+
+func (sc *scriptCounter) add(r rune) {
+	if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+		sc.c.latin++
+		sc.run++
+		return
+	}
+	if sc.run > 0 {
+		if sc.run >= 2 {
+			sc.c.englishWord++
 		}
-		if run >= 2 {
-			c.englishWord++
-		}
-		run = 0
-		if isHan(r) {
-			c.han++
-			switch f := hanClass(r); {
-			case f&hanSimplified != 0:
-				c.simp++
-			case f&hanTraditional != 0:
-				c.trad++
-			}
+		sc.run = 0
+	}
+	if r >= hanBase {
+		sc.addHan(r)
+	}
+}
+
+// addHan counts r if it is a Han character.
+func (sc *scriptCounter) addHan(r rune) {
+	if isHan(r) {
+		sc.c.han++
+		switch f := hanClass(r); {
+		case f&hanSimplified != 0:
+			sc.c.simp++
+		case f&hanTraditional != 0:
+			sc.c.trad++
 		}
 	}
-	if run >= 2 {
+}
+
+// counts returns the counts of the runes added.
+func (sc *scriptCounter) counts() scriptCounts {
+	c := sc.c
+	if sc.run >= 2 {
 		c.englishWord++
 	}
 	return c
@@ -204,4 +221,16 @@ func DocumentLang(text string, paras []Paragraph) Lang {
 	default:
 		return English
 	}
+}
+
+// cjkAt decodes the three-byte character at s[i:] if its lead byte is E1
+// to EC, the block of most Chinese text, where any two continuation bytes
+// make a valid character (no overlong form, no surrogate). It is small
+// enough to be inlined: the HTML reader's loops decode most of their text
+// with it, half again as fast as ranging over the string.
+func cjkAt(s string, i int) (rune, bool) {
+	if i+2 < len(s) && s[i]-0xe1 <= 0xec-0xe1 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), true
+	}
+	return 0, false
 }

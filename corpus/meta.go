@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -21,11 +22,68 @@ var (
 	sourceMetas = []string{"contentsource", "source", "og:site_name", "sitename", "site_name", "application-name"}
 )
 
-// titleSeparators split a <title> into the article title and the site name
-// ("重庆召开全市民政工作会议_重庆市民政局").
-var titleSeparators = regexp.MustCompile(`\s*(?:_|\||｜|－|——|\s[-–—]\s)\s*`)
+// splitTitle splits a <title> into the article title and the site name
+// ("重庆召开全市民政工作会议_重庆市民政局") at separators: _ | ｜ － ——,
+// or a dash with white space on both sides, white space around a
+// separator going with it. It is titleSeparators.Split(title, -1) for
+//
+//	\s*(?:_|\||｜|－|——|\s[-–—]\s)\s*
+//
+// written out.
+func splitTitle(title string) []string {
+	if title == "" {
+		return []string{""}
+	}
+	var parts []string
+	beg := 0
+	for p := 0; p < len(title); {
+		end := titleSeparatorAt(title, p)
+		if end < 0 {
+			p++
+			continue
+		}
+		parts = append(parts, title[beg:p])
+		beg, p = end, end
+	}
+	return append(parts, title[beg:])
+}
 
-func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string, container *html.Node, lines []string) string {
+// titleSeparatorAt returns the end of the separator that starts at byte p
+// of s, or -1.
+func titleSeparatorAt(s string, p int) int {
+	q := p
+	for q < len(s) && reSpace(s[q]) {
+		q++
+	}
+	end := -1
+	rest := s[q:]
+	switch {
+	case strings.HasPrefix(rest, "_"), strings.HasPrefix(rest, "|"):
+		end = q + 1
+	case strings.HasPrefix(rest, "｜"), strings.HasPrefix(rest, "－"):
+		end = q + len("｜")
+	case strings.HasPrefix(rest, "——"):
+		end = q + len("——")
+	case q > p:
+		// \s[-–—]\s: the last white space, a dash, white space.
+		for _, d := range []string{"-", "–", "—"} {
+			if strings.HasPrefix(rest, d) && len(rest) > len(d) && reSpace(rest[len(d)]) {
+				end = q + len(d) + 1
+				break
+			}
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	for end < len(s) && reSpace(s[end]) {
+		end++
+	}
+	return end
+}
+
+// pickTitle chooses the article's title. titleParts is splitTitle(pageTitle).
+func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string, titleParts []string, container *html.Node, lines []string) string {
 	for _, k := range titleMetas {
 		if v := cleanSpace(metas[k]); v != "" {
 			return v
@@ -37,8 +95,8 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 	best, exact := "", false
 	pt := squash(pageTitle)
 	var head string
-	if parts := titleSeparators.Split(pageTitle, -1); len(parts) > 1 {
-		head = squash(parts[0])
+	if len(titleParts) > 1 {
+		head = squash(titleParts[0])
 	}
 	consider := func(t string) {
 		n := utf8.RuneCountInString(t)
@@ -55,18 +113,22 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && !exact; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
 			if isHeading(c) {
-				consider(cleanSpace(goquery.NewDocumentFromNode(c).Text()))
+				consider(cleanSpace(nodeText(c)))
 			}
 			walk(c)
 		}
 	}
-	for _, n := range doc.Nodes {
-		walk(n)
+	if pt != "" {
+		// (With no page title, or once a heading is the title exactly,
+		// consider takes nothing more.)
+		for _, n := range doc.Nodes {
+			walk(n)
+		}
 	}
 	// Some pages set the headline as the article's first line.
 	for _, l := range lines[:min(len(lines), 2)] {
@@ -75,7 +137,7 @@ func pickTitle(doc *goquery.Document, metas map[string]string, pageTitle string,
 	if best != "" {
 		return best
 	}
-	if parts := titleSeparators.Split(pageTitle, -1); len(parts) > 0 && pageTitle != "" {
+	if parts := titleParts; len(parts) > 0 && pageTitle != "" {
 		if utf8.RuneCountInString(parts[0]) >= 4 || len(parts) == 1 {
 			return parts[0]
 		}
@@ -112,7 +174,7 @@ func isHeading(n *html.Node) bool {
 		if strings.Contains(v, "title") {
 			return true
 		}
-		for _, f := range strings.Fields(v) {
+		for f := range strings.FieldsSeq(v) {
 			if f == "tit" || f == "bt" {
 				return true
 			}
@@ -147,29 +209,20 @@ func prefixRunes(s string, n int) string {
 	return s
 }
 
-func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() []string, body []string, title string) string {
+func pickDate(metas map[string]string, times []*html.Node, page *lineReader, body []string, title string) string {
 	for _, k := range dateMetas {
 		if d, ok := ParseDate(metas[k]); ok {
 			return d
 		}
 	}
-	date := ""
-	doc.FindMatcher(selTime).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		v, _ := s.Attr("datetime")
-		if d, ok := ParseDate(v); ok {
-			date = d
-			return false
-		}
-		if d, ok := ParseDate(s.Text()); ok {
-			date = d
-			return false
-		}
-		return true
-	})
-	if date != "" {
-		return date
+	if d := timeDate(times); d != "" {
+		return d
 	}
-	for _, l := range pageLines() {
+	for i := 0; ; i++ {
+		l, ok := page.at(i)
+		if !ok {
+			break
+		}
 		if utf8.RuneCountInString(l) > 200 {
 			continue
 		}
@@ -178,19 +231,29 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() [
 		}
 	}
 	// An unlabeled date just under the title.
-	lines := pageLines()
-	for i, l := range lines {
-		if title == "" || !sameTitle(l, title) {
-			continue
-		}
-		for _, next := range lines[i+1 : min(len(lines), i+4)] {
-			if utf8.RuneCountInString(next) <= 80 {
-				if d, ok := ParseDate(next); ok {
-					return d
+	if title != "" {
+		st := newTitleMatch(title)
+		for i := 0; ; i++ {
+			l, ok := page.at(i)
+			if !ok {
+				break
+			}
+			if !st.same(l) {
+				continue
+			}
+			for j := i + 1; j < i+4; j++ {
+				next, ok := page.at(j)
+				if !ok {
+					break
+				}
+				if utf8.RuneCountInString(next) <= 80 {
+					if d, ok := ParseDate(next); ok {
+						return d
+					}
 				}
 			}
+			break
 		}
-		break
 	}
 	// The date an official notice is signed with, on a line of its own at
 	// the end.
@@ -202,6 +265,40 @@ func pickDate(metas map[string]string, doc *goquery.Document, pageLines func() [
 		}
 	}
 	return ""
+}
+
+// timeDate returns the date of the first of the <time> elements that has
+// one, in its datetime attribute or its text.
+func timeDate(times []*html.Node) string {
+	for _, c := range times {
+		v, _ := attr(c, "datetime")
+		if d, ok := ParseDate(v); ok {
+			return d
+		}
+		if d, ok := ParseDate(nodeText(c)); ok {
+			return d
+		}
+	}
+	return ""
+}
+
+// nodeText is the text under n, white space kept (goquery's Text).
+func nodeText(n *html.Node) string {
+	if n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
+		return n.FirstChild.Data
+	}
+	var b strings.Builder
+	collectData(n, &b)
+	return b.String()
+}
+
+func collectData(n *html.Node, b *strings.Builder) {
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		collectData(c, b)
+	}
 }
 
 // sourceLabels introduce a visible source (来源：重庆市民政局).
@@ -229,18 +326,87 @@ func labeledSource(line string) string {
 	}
 }
 
-// sourceEnd cuts a source value at the next field of the dateline.
-var sourceEnd = regexp.MustCompile(`\s{2,}|\t|[|｜【\[]|发布|發布|时间|時間|日期|作者|编辑|編輯|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|字号|字號|字体|(?i:\s(?:published|updated|date|author|editor|views))`)
+// sourceEnd cuts a source value at the next field of the dateline: two
+// white space characters, a tab, a separator or bracket, a field label, or
+// an English label after a space. It is what the regular expression
+//
+//	\s{2,}|\t|[|｜【\[]|发布|發布|时间|時間|日期|作者|编辑|編輯|浏览|瀏覽|阅读|閱讀|点击|點擊|访问|字号|字號|字体|(?i:\s(?:published|updated|date|author|editor|views))
+//
+// finds first, written out: this runs on every labeled line of every page.
+func sourceEnd(v string) int {
+	end := len(v)
+	if i, _ := sourceEndWords.find(v); i >= 0 {
+		end = i
+	}
+	for j := 0; j < end; j++ {
+		switch c := v[j]; c {
+		case '\t', '|', '[':
+			return j
+		case ' ', '\n', '\f', '\r':
+			if j+1 < len(v) && reSpace(v[j+1]) {
+				return j
+			}
+			for _, w := range sourceEndLabels {
+				if hasPrefixFold(v[j+1:], w) {
+					return j
+				}
+			}
+		}
+	}
+	if end == len(v) {
+		return -1
+	}
+	return end
+}
+
+var (
+	sourceEndWords  = newPhrases(false, "｜", "【", "发布", "發布", "时间", "時間", "日期", "作者", "编辑", "編輯", "浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "访问", "字号", "字號", "字体")
+	sourceEndLabels = []string{"published", "updated", "date", "author", "editor", "views"}
+)
+
+// reSpace reports whether c is white space to a regular expression's \s.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// hasPrefixFold reports whether s starts with w (lower-case ASCII) under
+// Unicode simple case folding, as (?i) matches: "Date", "DATE", and "ſ"
+// for "s".
+func hasPrefixFold(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if s == "" {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if r != rune(w[i]) && !foldsTo(r, rune(w[i])) {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
+}
+
+// foldsTo reports whether r is in the case-folding orbit of c.
+func foldsTo(r, c rune) bool {
+	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}
 
 // hostedBy is the site owner in a government site's footer.
 var hostedBy = regexp.MustCompile(`(?:主办单位|主辦單位|主办|主辦|版权所有|版權所有)\s*[:：]\s*(\S+)`)
 
-func pickSource(metas map[string]string, pageLines func() []string, pageTitle string) string {
+func pickSource(metas map[string]string, page *lineReader, titleParts []string) string {
 	// ContentSource is the source field of the CMS, the one the page shows.
 	if v := cleanSpace(metas["contentsource"]); v != "" {
 		return v
 	}
-	for _, l := range pageLines() {
+	for i := 0; ; i++ {
+		l, ok := page.at(i)
+		if !ok {
+			break
+		}
 		if utf8.RuneCountInString(l) > 200 {
 			continue
 		}
@@ -253,22 +419,25 @@ func pickSource(metas map[string]string, pageLines func() []string, pageTitle st
 			return v
 		}
 	}
-	for _, l := range pageLines() {
+	for _, l := range page.all() {
+		if !strings.Contains(l, "主办") && !strings.Contains(l, "主辦") && !strings.Contains(l, "版权所有") && !strings.Contains(l, "版權所有") {
+			continue // what hostedBy needs to match
+		}
 		if m := hostedBy.FindStringSubmatch(l); m != nil {
 			if v := cutSource(m[1]); v != "" {
 				return v
 			}
 		}
 	}
-	if parts := titleSeparators.Split(pageTitle, -1); len(parts) >= 2 {
+	if parts := titleParts; len(parts) >= 2 {
 		return parts[len(parts)-1]
 	}
 	return ""
 }
 
 func cutSource(v string) string {
-	if loc := sourceEnd.FindStringIndex(v); loc != nil {
-		v = v[:loc[0]]
+	if i := sourceEnd(v); i >= 0 {
+		v = v[:i]
 	}
 	v = strings.Trim(v, " \t\u3000\u00a0,，。;；:：")
 	if n := utf8.RuneCountInString(v); n == 0 || n > 60 {
@@ -278,13 +447,26 @@ func cutSource(v string) string {
 }
 
 var (
-	ymdDate     = regexp.MustCompile(`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
-	compactDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:\D|$)`)
-	rocDate     = regexp.MustCompile(`民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})`)
-	hanDate     = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
-	dmyDate     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b`)
-	mdyDate     = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	rocDate = regexp.MustCompile(`民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})`)
+	hanDate = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
 )
+
+// monthNames are what dmyDate and mdyDate need, case folded: one of them,
+// and a four-digit year after it.
+var monthNames = newPhrases(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+// monthThenYear reports whether s has a month's name (or its first three
+// letters) with four digits somewhere after it, as English dates must:
+// most English datelines are 2022-01-24, and the English patterns need
+// not be tried on them. A long s (ſ) is also an s to (?i), so a line with
+// one is always tried.
+func monthThenYear(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return true
+	}
+	i, _ := monthNames.find(s)
+	return i >= 0 && digitRun(s[i:], 4)
+}
 
 var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -301,25 +483,22 @@ func ParseDate(s string) (string, bool) {
 	}) < 0 {
 		return "", false
 	}
-	s = Fold(s).Text
+	s = foldText(s)
 	letters := strings.IndexFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }) >= 0
-	try := func(y, m, d int) (string, bool) {
+	valid := func(y, m, d int) bool {
 		if y < 1949 || y > 2100 {
-			return "", false
+			return false
 		}
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-			return "", false
-		}
-		return t.Format("2006-01-02"), true
+		return t.Year() == y && int(t.Month()) == m && t.Day() == d
 	}
 	type found struct {
 		at      int
 		y, m, d int
 	}
-	var hits []found
-	add := func(re *regexp.Regexp, year, month, day int, roc bool, read func(string) int) {
-		m := re.FindStringSubmatchIndex(s)
+	var buf [4]found
+	hits := buf[:0]
+	add := func(m []int, year, month, day int, roc bool, read func(string) int) {
 		if m == nil {
 			return
 		}
@@ -334,26 +513,35 @@ func ParseDate(s string) (string, bool) {
 		}
 		hits = append(hits, found{m[0], y, mn, read(s[m[2*day]:m[2*day+1]])})
 	}
-	add(ymdDate, 1, 2, 3, false, atoi)
+	// Every pattern but the Chinese-numeral ones needs a four-digit year:
+	// most lines that get here have figures but no date, and fail this
+	// cheap test instead of the regular expressions.
+	year := digitRun(s, 4)
+	if year {
+		if m := ymdIndex(s); m != nil {
+			hits = append(hits, found{m[0], atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])})
+		}
+	}
 	if strings.Contains(s, "年") {
 		if strings.Contains(s, "民國") {
-			add(rocDate, 1, 2, 3, true, atoi)
+			add(rocDate.FindStringSubmatchIndex(s), 1, 2, 3, true, atoi)
 		}
-		if m := hanDate.FindStringSubmatchIndex(s); m != nil {
-			hits = append(hits, found{m[0], hanDigits(s[m[2]:m[3]]), hanNumber(s[m[4]:m[5]]), hanNumber(s[m[6]:m[7]])})
+		if strings.Contains(s, "月") && strings.Contains(s, "日") {
+			if m := hanDate.FindStringSubmatchIndex(s); m != nil {
+				hits = append(hits, found{m[0], hanDigits(s[m[2]:m[3]]), hanNumber(s[m[4]:m[5]]), hanNumber(s[m[6]:m[7]])})
+			}
 		}
 	}
-	if letters {
-		add(dmyDate, 3, 2, 1, false, atoi)
-		add(mdyDate, 3, 1, 2, false, atoi)
+	if letters && year && monthThenYear(s) {
+		add(dmyIndex(s), 3, 2, 1, false, atoi)
+		add(mdyIndex(s), 3, 1, 2, false, atoi)
 	}
-	if t := strings.TrimSpace(s); compactDate.MatchString(t) {
-		m := compactDate.FindStringSubmatch(t)
-		hits = append(hits, found{0, atoi(m[1]), atoi(m[2]), atoi(m[3])})
+	if y, m, d, ok := compactDate(strings.TrimSpace(s)); ok {
+		hits = append(hits, found{0, y, m, d})
 	}
 	first := -1
 	for i, h := range hits {
-		if _, ok := try(h.y, h.m, h.d); ok && (first < 0 || h.at < hits[first].at) {
+		if valid(h.y, h.m, h.d) && (first < 0 || h.at < hits[first].at) {
 			first = i
 		}
 	}
@@ -361,7 +549,279 @@ func ParseDate(s string) (string, bool) {
 		return "", false
 	}
 	h := hits[first]
-	return try(h.y, h.m, h.d)
+	// YYYY-MM-DD (the year is four digits: 1949 to 2100).
+	b := make([]byte, 0, 10)
+	b = strconv.AppendInt(b, int64(h.y), 10)
+	b = append(b, '-', byte('0'+h.m/10), byte('0'+h.m%10), '-', byte('0'+h.d/10), byte('0'+h.d%10))
+	return string(b), true
+}
+
+// ymdIndex is what the regular expression
+//
+//	(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})
+//
+// matches first (FindStringSubmatchIndex), written out for the most common
+// dateline of all: 2022-01-24, 2022/1/24, 2022年1月24日.
+// (Backtracking never helps that pattern: the white space before a
+// separator cannot be a separator, and a month of two digits cut to one
+// leaves a digit where a separator must be.)
+func ymdIndex(s string) []int {
+	for p := 0; p+4 <= len(s); p++ {
+		if !isDigit(s[p]) || !isDigit(s[p+1]) || !isDigit(s[p+2]) || !isDigit(s[p+3]) {
+			continue
+		}
+		i := ymdSep(s, skipReSpace(s, p+4), "年")
+		if i < 0 {
+			continue
+		}
+		i = skipReSpace(s, i)
+		ms, me := i, digits12(s, i)
+		if me < 0 {
+			continue
+		}
+		i = ymdSep(s, skipReSpace(s, me), "月")
+		if i < 0 {
+			continue
+		}
+		i = skipReSpace(s, i)
+		ds, de := i, digits12(s, i)
+		if de < 0 {
+			continue
+		}
+		return []int{p, de, p, p + 4, ms, me, ds, de}
+	}
+	return nil
+}
+
+func skipReSpace(s string, i int) int {
+	for i < len(s) && reSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// ymdSep returns the end of a date separator (- / . or han) at s[i:], or -1.
+func ymdSep(s string, i int, han string) int {
+	switch {
+	case i < len(s) && (s[i] == '-' || s[i] == '/' || s[i] == '.'):
+		return i + 1
+	case strings.HasPrefix(s[i:], han):
+		return i + len(han)
+	}
+	return -1
+}
+
+// digits12 returns the end of one or two digits at s[i:] (two when there
+// are), or -1.
+func digits12(s string, i int) int {
+	switch {
+	case i+1 < len(s) && isDigit(s[i]) && isDigit(s[i+1]):
+		return i + 2
+	case i < len(s) && isDigit(s[i]):
+		return i + 1
+	}
+	return -1
+}
+
+// dmyIndex is what the regular expression
+//
+//	(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b
+//
+// matches first (FindStringSubmatchIndex), written out: 24 January 2022,
+// 3rd Sept. 2021. No part of the pattern can give back what it took and
+// still match (what follows each part cannot start like it), so each
+// start is tried once, left to right.
+func dmyIndex(s string) []int {
+	for p := 0; p < len(s); p++ {
+		if !isDigit(s[p]) || wordBefore(s, p) {
+			continue
+		}
+		de := digits12(s, p)
+		i := ordinalSuffix(s, de)
+		if i = spaces1(s, i); i < 0 {
+			continue
+		}
+		ms, me := i, monthAt(s, i)
+		if me < 0 {
+			continue
+		}
+		i = lettersFold(s, me)
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i < len(s) && s[i] == ',' {
+			i++
+		}
+		if i = spaces1(s, i); i < 0 || !year4(s, i) {
+			continue
+		}
+		return []int{p, i + 4, p, de, ms, me, i, i + 4}
+	}
+	return nil
+}
+
+// mdyIndex is dmyIndex for
+//
+//	(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b
+//
+// January 24, 2022, Sep 3rd 2021.
+func mdyIndex(s string) []int {
+	for p := 0; p < len(s); p++ {
+		me := monthAt(s, p)
+		if me < 0 || wordBefore(s, p) == wordAt(s, p) {
+			continue
+		}
+		i := lettersFold(s, me)
+		if i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i = spaces1(s, i); i < 0 {
+			continue
+		}
+		ds, de := i, digits12(s, i)
+		if de < 0 {
+			continue
+		}
+		i = ordinalSuffix(s, de)
+		if i < len(s) && s[i] == ',' {
+			i++
+		}
+		if i = spaces1(s, i); i < 0 || !year4(s, i) {
+			continue
+		}
+		return []int{p, i + 4, p, me, ds, de, i, i + 4}
+	}
+	return nil
+}
+
+// wordAt and wordBefore report whether the character at, or before, byte
+// p of s is a word character to a regular expression's \b: an ASCII
+// letter or digit or _.
+func wordAt(s string, p int) bool { return p < len(s) && isWordByte(s[p]) }
+
+func wordBefore(s string, p int) bool {
+	if p == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:p])
+	return r < utf8.RuneSelf && isWordByte(byte(r))
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// spaces1 returns the end of one or more \s at s[i:], or -1.
+func spaces1(s string, i int) int {
+	if i < 0 || i >= len(s) || !reSpace(s[i]) {
+		return -1
+	}
+	return skipReSpace(s, i)
+}
+
+// year4 reports whether four digits start at s[i:], not followed by a word
+// character.
+func year4(s string, i int) bool {
+	return i+4 <= len(s) && isDigit(s[i]) && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) && !wordAt(s, i+4)
+}
+
+// foldAt returns the end of the letter c (lower-case ASCII) at s[i:] under
+// (?i) matching, or -1: either case, and ſ for s, K (Kelvin) for k.
+func foldAt(s string, i int, c byte) int {
+	switch {
+	case i >= len(s):
+		return -1
+	case s[i]|0x20 == c:
+		return i + 1
+	case c == 's' && strings.HasPrefix(s[i:], "ſ"):
+		return i + len("ſ")
+	case c == 'k' && strings.HasPrefix(s[i:], "\u212a"):
+		return i + len("\u212a")
+	}
+	return -1
+}
+
+// wordFoldAt returns the end of w (lower-case ASCII letters) at s[i:]
+// under (?i) matching, or -1.
+func wordFoldAt(s string, i int, w string) int {
+	for k := 0; k < len(w) && i >= 0; k++ {
+		i = foldAt(s, i, w[k])
+	}
+	return i
+}
+
+var monthAbbrevs = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// monthAt returns the end of a month's first three letters at s[i:]
+// (case folded), or -1. (The pattern's "sept" is never reached: "sep"
+// comes first and [a-z]* takes the t.)
+func monthAt(s string, i int) int {
+	for _, m := range monthAbbrevs {
+		if e := wordFoldAt(s, i, m); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// ordinalSuffix returns the end of st, nd, rd or th at s[i:] (case
+// folded), or i.
+func ordinalSuffix(s string, i int) int {
+	for _, w := range []string{"st", "nd", "rd", "th"} {
+		if e := wordFoldAt(s, i, w); e >= 0 {
+			return e
+		}
+	}
+	return i
+}
+
+// lettersFold returns the end of the run of letters at s[i:] that (?i)[a-z]*
+// takes: ASCII letters, ſ and K.
+func lettersFold(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i]|0x20 >= 'a' && s[i]|0x20 <= 'z':
+			i++
+		case strings.HasPrefix(s[i:], "ſ"):
+			i += len("ſ")
+		case strings.HasPrefix(s[i:], "\u212a"):
+			i += len("\u212a")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// compactDate reads 20220124 at the start of t, not followed by another
+// digit (what ^(\d{4})(\d{2})(\d{2})(?:\D|$) matches).
+func compactDate(t string) (y, m, d int, ok bool) {
+	if len(t) < 8 || len(t) > 8 && isDigit(t[8]) {
+		return 0, 0, 0, false
+	}
+	for i := range 8 {
+		if !isDigit(t[i]) {
+			return 0, 0, 0, false
+		}
+	}
+	return atoi(t[:4]), atoi(t[4:6]), atoi(t[6:8]), true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitRun reports whether s has n ASCII digits in a row.
+func digitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func atoi(s string) int {

@@ -41,14 +41,17 @@ func Parse(path string, data []byte) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: %w (only white space)", path, ErrEmpty)
 	}
-	text, enc, err := Decode(data)
+	decoded, enc, err := decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	doc.Encoding = enc
-	if isHTML(path, text) {
+	var text string
+	if isHTML(path, decoded) {
+		// The page goes to the parser as bytes, not copied into a
+		// string first: only the article's text is kept.
 		doc.Format = "html"
-		a, err := readHTML(text)
+		a, err := readHTML(decoded)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -56,6 +59,7 @@ func Parse(path string, data []byte) (*Document, error) {
 		text = a.Body
 	} else {
 		doc.Format = "text"
+		text = string(decoded)
 		var lines []string
 		for _, l := range strings.Split(text[:min(len(text), 1<<16)], "\n") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -80,14 +84,44 @@ func Parse(path string, data []byte) (*Document, error) {
 	return doc, nil
 }
 
-func isHTML(path, text string) bool {
+// isHTML reports whether a file is HTML by its name or by the first
+// kilobyte of its text.
+func isHTML(path string, text []byte) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".html", ".htm", ".shtml", ".xhtml":
 		return true
 	}
-	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
-	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
-		strings.Contains(head, "<html") && strings.Contains(head, "<head")
+	// ASCII case folding in place of strings.ToLower: no other character
+	// lower-cases to a letter of these tags (only İ and the Kelvin sign
+	// lower-case to ASCII, to i and k).
+	head := bytes.TrimSpace(text[:min(len(text), 1024)])
+	return hasPrefixASCIIFold(head, "<!doctype html") || hasPrefixASCIIFold(head, "<html") ||
+		indexASCIIFold(head, "<html") >= 0 && indexASCIIFold(head, "<head") >= 0
+}
+
+// hasPrefixASCIIFold reports whether s starts with the lower-case ASCII
+// prefix, ASCII letters of s in either case.
+func hasPrefixASCIIFold(s []byte, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lowerByte(s[i]) != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// indexASCIIFold is strings.Index for a lower-case ASCII word, ASCII
+// letters of s in either case.
+func indexASCIIFold(s []byte, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if lowerByte(s[i]) == word[0] && hasPrefixASCIIFold(s[i:], word) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Paragraphs splits text into its non-blank lines, trimmed of surrounding
@@ -95,8 +129,9 @@ func isHTML(path, text string) bool {
 // character unique to simplified or traditional Chinese takes the variant
 // of the text as a whole.
 func Paragraphs(text string) []Paragraph {
-	var out []Paragraph
-	var counts []scriptCounts
+	lines := strings.Count(text, "\n") + 1
+	out := make([]Paragraph, 0, lines)
+	counts := make([]scriptCounts, 0, lines)
 	var total scriptCounts
 	pos := 0 // code points before line
 	for len(text) > 0 {
@@ -105,23 +140,55 @@ func Paragraphs(text string) []Paragraph {
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			line, rest = text[:i], text[i+1:]
 		}
-		n := utf8.RuneCountInString(line)
-		left := strings.TrimLeft(line, " \t\r\f\v\u3000\u00a0\ufeff")
-		lead := n - utf8.RuneCountInString(left)
-		trimmed := strings.TrimRight(left, " \t\r\f\v\u3000\u00a0\ufeff")
-		if trimmed != "" {
-			start := pos + lead
-			end := start + utf8.RuneCountInString(trimmed)
-			c := countScripts(trimmed)
+		// One pass over the line: its length, where its text starts and
+		// ends inside the white space around it, and its scripts (the
+		// white space adds nothing to those).
+		var sc scriptCounter
+		n, first, last := 0, -1, -1
+		for i, size := 0, 0; i < len(line); i, n = i+size, n+1 {
+			if c := line[i]; c < utf8.RuneSelf {
+				// ASCII, scriptCounter.add's first case written in.
+				size = 1
+				if 'a' <= c|0x20 && c|0x20 <= 'z' {
+					sc.c.latin++
+					sc.run++
+				} else {
+					sc.add(rune(c))
+				}
+				if c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v' {
+					if first < 0 {
+						first = n
+					}
+					last = n
+				}
+				continue
+			}
+			r, ok := cjkAt(line, i)
+			if size = 3; !ok {
+				r, size = utf8.DecodeRuneInString(line[i:])
+			}
+			if !paragraphSpace(r) {
+				if first < 0 {
+					first = n
+				}
+				last = n
+			}
+			sc.add(r)
+		}
+		if first >= 0 {
+			c := sc.counts()
 			total.add(c)
 			counts = append(counts, c)
-			out = append(out, Paragraph{Span: Span{start, end}})
+			out = append(out, Paragraph{Span: Span{pos + first, pos + last + 1}})
 		}
 		pos += n + 1
 		text = rest
 		if rest == "" {
 			break
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	variant := ZhHans
 	if total.trad > total.simp {
@@ -131,4 +198,13 @@ func Paragraphs(text string) []Paragraph {
 		out[i].Lang = counts[i].lang(variant)
 	}
 	return out
+}
+
+// paragraphSpace is the white space trimmed from paragraphs.
+func paragraphSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\f', '\v', '\u3000', '\u00a0', '\ufeff':
+		return true
+	}
+	return false
 }

@@ -8,8 +8,9 @@ import "sort"
 // alternatives: phrases are indexed by their first two bytes, and a text is
 // scanned once.
 type phrases struct {
-	fold bool // ASCII letters match either case
-	idx  [256]*[256][]string
+	fold  bool // ASCII letters match either case
+	idx   [256]*[256][]string
+	pairs [1024]uint64 // bit a<<8|b is set when some phrase starts with bytes a, b
 }
 
 // newPhrases indexes list; every phrase must be at least two bytes long.
@@ -29,29 +30,53 @@ func newPhrases(fold bool, list ...string) *phrases {
 			p.idx[w[0]] = new([256][]string)
 		}
 		p.idx[w[0]][w[1]] = append(p.idx[w[0]][w[1]], w)
+		pair := int(w[0])<<8 | int(w[1])
+		p.pairs[pair>>6] |= 1 << (pair & 63)
 	}
 	return p
 }
 
 // find returns the byte offset and length in s of the leftmost phrase
-// (the longest at that offset), or -1, 0.
+// (the longest at that offset), or -1, 0. Folding is done byte by byte
+// as it compares, not on a lower-cased copy of s: most lines it is asked
+// about have capitals or none of the phrases.
 func (p *phrases) find(s string) (int, int) {
-	t := s
-	if p.fold {
-		t = lowerASCII(s)
-	}
-	for i := 0; i+1 < len(t); i++ {
-		second := p.idx[t[i]]
-		if second == nil {
+	for i := 0; i+1 < len(s); i++ {
+		a, b := s[i], s[i+1]
+		if p.fold {
+			a, b = lowerByte(a), lowerByte(b)
+		}
+		if pair := int(a)<<8 | int(b); p.pairs[pair>>6]&(1<<(pair&63)) == 0 {
 			continue
 		}
-		for _, w := range second[t[i+1]] {
-			if len(t)-i >= len(w) && t[i:i+len(w)] == w {
+		for _, w := range p.idx[a][b] {
+			if len(s)-i >= len(w) && p.equal(s[i:i+len(w)], w) {
 				return i, len(w)
 			}
 		}
 	}
 	return -1, 0
+}
+
+// equal reports whether t is the phrase w (ASCII letters of t folded when
+// p folds).
+func (p *phrases) equal(t, w string) bool {
+	if !p.fold {
+		return t == w
+	}
+	for k := 0; k < len(w); k++ {
+		if lowerByte(t[k]) != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // in reports whether s contains any of the phrases.
@@ -65,16 +90,16 @@ func (p *phrases) prefix(s string) bool {
 	if len(s) < 2 {
 		return false
 	}
-	t := s
+	a, b := s[0], s[1]
 	if p.fold {
-		t = lowerASCII(s[:min(len(s), 64)])
+		a, b = lowerByte(a), lowerByte(b)
 	}
-	second := p.idx[t[0]]
+	second := p.idx[a]
 	if second == nil {
 		return false
 	}
-	for _, w := range second[t[1]] {
-		if len(t) >= len(w) && t[:len(w)] == w {
+	for _, w := range second[b] {
+		if len(s) >= len(w) && p.equal(s[:len(w)], w) {
 			return true
 		}
 	}
