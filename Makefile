@@ -10,7 +10,7 @@ GOFLAGS += -tags=$(TAGS)
 export GOFLAGS
 export CGO_ENABLED = 1
 
-.PHONY: all build gen demo serve test bench bench-ingest eval fuzz lint samples clean
+.PHONY: all build gen demo serve test bench bench-ingest bench-corpus eval fuzz lint samples clean
 
 all: build
 
@@ -40,6 +40,11 @@ bench:
 # floor, five runs each (about 30 s): the numbers in docs/ingest.md.
 bench-ingest:
 	$(GO) test -run='^$$' -bench='IngestVsSegment|StoreDocuments' -benchtime=5x -count=5 ./ingest/
+
+# bench-corpus: what reading a page costs (BenchmarkParse, 200 generated
+# pages, decoding).
+bench-corpus:
+	$(GO) test -run='^$$' -bench='BenchmarkParse$$|ParseGenerated|Decode' -benchmem -count=5 ./corpus/
 
 # eval measures the extractor against ../shared/peers and testdata, and the
 # aligner against ../shared/parallel and testdata (skipped, with a message,
