@@ -750,15 +750,8 @@ func isNegative(n *html.Node) bool {
 func countText(s string) (chars, punct int) {
 	prev := rune(0)
 	for i, size := 0, 0; i < len(s); i += size {
-		r := rune(s[i])
-		size = 1
-		if r >= utf8.RuneSelf {
-			if c, ok := cjkAt(s, i); ok {
-				r, size = c, 3
-			} else {
-				r, size = utf8.DecodeRuneInString(s[i:])
-			}
-		}
+		var r rune
+		r, size = decodeAt(s, i)
 		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && r <= 0x3000 && unicode.IsSpace(r) {
 			if prev == ',' || prev == '.' || prev == ';' {
 				punct++
@@ -828,15 +821,8 @@ func collapsible(r rune) bool {
 func (w *lineWriter) text(s string) {
 	start := -1 // where the run being read starts in s, -1 between runs
 	for i, size := 0, 0; i < len(s); i += size {
-		r := rune(s[i])
-		size = 1
-		if r >= utf8.RuneSelf {
-			if c, ok := cjkAt(s, i); ok {
-				r, size = c, 3
-			} else {
-				r, size = utf8.DecodeRuneInString(s[i:])
-			}
-		}
+		var r rune
+		r, size = decodeAt(s, i)
 		if collapsible(r) {
 			if start >= 0 {
 				w.cur = append(w.cur, s[start:i]...)

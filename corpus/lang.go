@@ -234,3 +234,16 @@ func cjkAt(s string, i int) (rune, bool) {
 	}
 	return 0, false
 }
+
+// decodeAt decodes the character at byte i of s and returns it with its
+// size, taking the three-byte Chinese characters (cjkAt) and ASCII without
+// a call to utf8.DecodeRuneInString.
+func decodeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if r, ok := cjkAt(s, i); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
