@@ -42,23 +42,6 @@ func junk(a atom.Atom) bool {
 	return false
 }
 
-// removeJunk drops the elements that never hold article text: scripts,
-// styles, form controls, media, and hidden elements.
-func removeJunk(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		switch {
-		case c.Type == html.CommentNode:
-			n.RemoveChild(c)
-		case c.Type == html.ElementNode && (junk(c.DataAtom) || hidden(c)):
-			n.RemoveChild(c)
-		default:
-			removeJunk(c)
-		}
-		c = next
-	}
-}
-
 func hidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -229,8 +212,9 @@ func (p *prepared) see(c *html.Node) {
 	}
 }
 
-// clean is removeJunk, seeing every element on the way, those of the
-// subtrees it removes too.
+// clean drops the elements that never hold article text (scripts,
+// styles, form controls, media, hidden elements and comments), seeing
+// every element on the way, those of the subtrees it removes too.
 func (p *prepared) clean(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling

@@ -351,3 +351,20 @@ func FuzzPrepare(f *testing.F) {
 		}
 	})
 }
+
+// removeJunk is the walk clean replaced (a reference for the tests): it drops the elements that never hold article text: scripts,
+// styles, form controls, media, and hidden elements.
+func removeJunk(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (junk(c.DataAtom) || hidden(c)):
+			n.RemoveChild(c)
+		default:
+			removeJunk(c)
+		}
+		c = next
+	}
+}
