@@ -352,8 +352,9 @@ func FuzzPrepare(f *testing.F) {
 	})
 }
 
-// removeJunk is the walk clean replaced (a reference for the tests): it drops the elements that never hold article text: scripts,
-// styles, form controls, media, and hidden elements.
+// removeJunk is the walk that clean replaced, kept as the tests'
+// reference: it drops scripts, styles, form controls, media, hidden
+// elements and comments.
 func removeJunk(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
