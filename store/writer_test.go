@@ -88,15 +88,10 @@ func TestWriterStoresWhatTheDBStores(t *testing.T) {
 // multi-row INSERT; the Writer goes on storing the next documents.
 func TestWriterFailureNamesTheRow(t *testing.T) {
 	ctx := context.Background()
-	db := open(t)
-	w, err := db.NewWriter(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	db, w := openWriter(t)
 	bad := longSide("zh/bad.txt", 50)
 	bad.Claims[71].Kind = "bogus"
-	_, _, err = w.SaveDocument(ctx, bad)
+	_, _, err := w.SaveDocument(ctx, bad)
 	if err == nil {
 		t.Fatal("SaveDocument succeeded")
 	}
@@ -259,12 +254,7 @@ func TestGroupStoresWhatTheDBStores(t *testing.T) {
 // content at the same path is the next version.
 func TestGroupIdempotent(t *testing.T) {
 	ctx := context.Background()
-	db := open(t)
-	w, err := db.NewWriter(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	db, w := openWriter(t)
 	zh, _, _ := storetest.Pair()
 	copied := zh
 	doc := *zh.Doc
@@ -296,12 +286,7 @@ func TestGroupIdempotent(t *testing.T) {
 // row; the documents before and after it in the group are stored.
 func TestGroupRefusedDocument(t *testing.T) {
 	ctx := context.Background()
-	db := open(t)
-	w, err := db.NewWriter(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	db, w := openWriter(t)
 	bad := longSide("zh/bad.txt", 50)
 	bad.Claims[71].Kind = "bogus"
 	dup := longSide("zh/dup.txt", 40)
@@ -461,4 +446,17 @@ func TestSaveBlockSkipsDocumentsPairedMeanwhile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// openWriter opens a new store and a Writer on it, both closed when the
+// test ends.
+func openWriter(t *testing.T) (*store.DB, *store.Writer) {
+	t.Helper()
+	db := open(t)
+	w, err := db.NewWriter(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return db, w
 }
