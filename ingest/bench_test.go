@@ -12,6 +12,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"figures/align"
 	"figures/corpus"
 	"figures/corpus/gen"
 	"figures/segment"
@@ -184,6 +185,10 @@ func parseHTMLAll(b *testing.B, fsys fstest.MapFS, goroutines int) {
 //   - read/gse: the same with decoding and HTML (corpus.Parse, then
 //     Analyze, over the files): ingest's ceiling before anything is stored,
 //     paired or checked;
+//   - store/gse: the single writer alone storing the batch's analysed
+//     documents into a new store (group commit, as ingest stores them)
+//     against gse alone on all cores: however fast everything else, one
+//     writer caps ingest/gse there;
 //   - ingest/gse-1core: ingest on all cores against gse on one goroutine,
 //     the way gse's speed is usually quoted. It flatters ingest by up to
 //     the number of cores and is reported for comparison only;
@@ -191,6 +196,9 @@ func parseHTMLAll(b *testing.B, fsys fstest.MapFS, goroutines int) {
 //     garbage collection included) per MB of text, where the system can
 //     tell: what the ratio would be on idle cores that scale perfectly. On
 //     a machine other work shares, it is the steadiest of the three;
+//   - store/gse-cpu: the writer alone (as store/gse) in CPU time: with
+//     gse, SQLite and nothing else, ingest/gse-cpu could reach at most
+//     1/(1 + 1/store/gse-cpu);
 //   - ingest-text-MB/s, gse-text-MB/s, gse-1core-text-MB/s: article text
 //     per second, and ingest-docs/s.
 //
@@ -205,10 +213,18 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 	for _, t := range texts {
 		textBytes += int64(len(t))
 	}
+	sides := make([]align.Side, len(parsed))
+	for i, d := range parsed {
+		s, err := Analyze(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sides[i] = s
+	}
 	cores := runtime.GOMAXPROCS(0)
 	segmentAll(b, texts[:1], 1) // load the dictionary outside the timings
 	const gsePasses = 4
-	var tIngest, tPair, tSeg1, tSegN, tAnalyze, tRead, tHTML, cpuSeg, cpuIngest time.Duration
+	var tIngest, tPair, tSeg1, tSegN, tAnalyze, tRead, tHTML, tStore, cpuSeg, cpuIngest, cpuStore time.Duration
 	var docs int
 	for b.Loop() {
 		s, c := time.Now(), cpuTime()
@@ -232,6 +248,9 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 		parseHTMLAll(b, fsys, cores)
 		tHTML += time.Since(s)
 		c = cpuTime()
+		tStore += storeAll(b, sides)
+		cpuStore += cpuTime() - c
+		c = cpuTime()
 		sum, took := ingestOnce(b, fsys)
 		cpuIngest += cpuTime() - c
 		tIngest += took
@@ -248,15 +267,50 @@ func BenchmarkIngestVsSegment(b *testing.B) {
 	b.ReportMetric(mb/tAnalyze.Seconds()/gseN, "analyze/gse")
 	b.ReportMetric(mb/tRead.Seconds()/gseN, "read/gse")
 	b.ReportMetric(mb/tHTML.Seconds()/gseN, "html/gse")
+	b.ReportMetric(mb/tStore.Seconds()/gseN, "store/gse")
 	b.ReportMetric(ingest/gse1, "ingest/gse-1core")
 	if cpuIngest > 0 {
 		// CPU seconds per MB: gse made 2*gsePasses passes.
 		b.ReportMetric((cpuSeg.Seconds()/(2*gsePasses))/cpuIngest.Seconds(), "ingest/gse-cpu")
+		b.ReportMetric((cpuSeg.Seconds()/(2*gsePasses))/cpuStore.Seconds(), "store/gse-cpu")
 	}
 	b.ReportMetric(ingest, "ingest-text-MB/s")
 	b.ReportMetric(gseN, "gse-text-MB/s")
 	b.ReportMetric(gse1, "gse-1core-text-MB/s")
 	b.ReportMetric(float64(docs)/tIngest.Seconds(), "ingest-docs/s")
+}
+
+// storeAll stores sides into a new store with one writer, in groups as
+// ingest stores them, and returns the time it took (opening and closing
+// the store are not timed, as in ingestOnce).
+func storeAll(b *testing.B, sides []align.Side) time.Duration {
+	b.Helper()
+	ctx := context.Background()
+	db, err := store.Open(filepath.Join(b.TempDir(), "store.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	w, err := db.NewWriter(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	start := time.Now()
+	for _, s := range sides {
+		if _, _, err := w.AddDocument(ctx, s); err != nil {
+			b.Fatal(err)
+		}
+		if w.Pending() >= groupDocs {
+			if err := w.Commit(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	if err := w.Commit(ctx); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start)
 }
 
 // BenchmarkAnalyze measures segmentation and extraction of one document,
