@@ -223,8 +223,9 @@ var (
 )
 
 // maxRowsPerInsert bounds a multi-row INSERT: 64 claims are 768 bound
-// values, far below SQLite's limit of 32,766.
-const maxRowsPerInsert = 64
+// values, far below SQLite's limit of 32,766. (A variable so that the
+// benchmarks can try other sizes.)
+var maxRowsPerInsert = 64
 
 // insertSQL is the INSERT of n rows into t.
 func (t rowTable) insertSQL(n int) string {
@@ -265,9 +266,9 @@ func (t *txn) insertRows(table rowTable, args []any, row func(i int) string) err
 	for done := 0; done*cols < len(args); {
 		n := min(maxRowsPerInsert, len(args)/cols-done)
 		chunk := args[done*cols : (done+n)*cols]
-		if _, err := t.exec(t.w.insertSQL(table, n), chunk...); err != nil {
+		if err := t.write(t.w.insertSQL(table, n), chunk...); err != nil {
 			for i := range n {
-				if _, err1 := t.exec(t.w.insertSQL(table, 1), chunk[i*cols:(i+1)*cols]...); err1 != nil {
+				if err1 := t.write(t.w.insertSQL(table, 1), chunk[i*cols:(i+1)*cols]...); err1 != nil {
 					return fmt.Errorf("%s: %w", row(done+i), err1)
 				}
 			}
