@@ -284,7 +284,7 @@ func storeBatch(b *testing.B, w *store.Writer, sides []align.Side) []int64 {
 }
 
 // BenchmarkStoreBatch stores the documents of a generated batch (300
-// stories, some 900 bulletins, analysed beforehand) into a new store with
+// stories, 487 bulletins, analysed beforehand) into a new store with
 // one Writer in groups of 64, as ingest's writer does, in each of the
 // variants of storeVariants; "schema" is the real thing. An op is the
 // whole batch. Metrics: cpu-µs/doc (CPU time of the process, all threads,
@@ -321,8 +321,8 @@ func BenchmarkStoreBatch(b *testing.B) {
 	}
 }
 
-// BenchmarkSaveBlock stores the checked pairs of a generated batch (some
-// 450 pairs) with SaveBlock, one block per date as ingest's pairing phase
+// BenchmarkSaveBlock stores the checked pairs of a generated batch (187
+// pairs, the stories told in both languages) with SaveBlock, one block per date as ingest's pairing phase
 // does, into a store that holds the batch's documents. An op is the whole
 // batch; the documents are stored outside the timing. Metrics: cpu-µs/pair,
 // µs/pair and links/pair.
