@@ -3,9 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -196,11 +196,15 @@ func (t *txn) claimIDs(doc int64) (map[span]int64, error) {
 
 // intList is a bead's sentence indexes as stored: a JSON array, never null.
 func intList(x []int) string {
-	if len(x) == 0 {
-		return "[]"
+	b := make([]byte, 0, 2+4*len(x))
+	b = append(b, '[')
+	for i, n := range x {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
 	}
-	b, _ := json.Marshal(x)
-	return string(b)
+	return string(append(b, ']'))
 }
 
 // rowTable describes a table that rows are inserted into.
@@ -223,8 +227,9 @@ var (
 )
 
 // maxRowsPerInsert bounds a multi-row INSERT: 64 claims are 768 bound
-// values, far below SQLite's limit of 32,766.
-const maxRowsPerInsert = 64
+// values, far below SQLite's limit of 32,766. (A variable so that the
+// benchmarks can try other sizes.)
+var maxRowsPerInsert = 64
 
 // insertSQL is the INSERT of n rows into t.
 func (t rowTable) insertSQL(n int) string {
@@ -265,9 +270,17 @@ func (t *txn) insertRows(table rowTable, args []any, row func(i int) string) err
 	for done := 0; done*cols < len(args); {
 		n := min(maxRowsPerInsert, len(args)/cols-done)
 		chunk := args[done*cols : (done+n)*cols]
-		if _, err := t.exec(t.w.insertSQL(table, n), chunk...); err != nil {
+		st, err := t.insert(table, n)
+		if err == nil {
+			err = t.write(st, chunk)
+		}
+		if err != nil {
 			for i := range n {
-				if _, err1 := t.exec(t.w.insertSQL(table, 1), chunk[i*cols:(i+1)*cols]...); err1 != nil {
+				st1, err1 := t.insert(table, 1)
+				if err1 == nil {
+					err1 = t.write(st1, chunk[i*cols:(i+1)*cols])
+				}
+				if err1 != nil {
 					return fmt.Errorf("%s: %w", row(done+i), err1)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 
 	"figures/align"
@@ -28,8 +29,9 @@ type Writer struct {
 	conn *sql.Conn // nil for a one-shot writer: a database/sql Tx on the pool
 	// stmts are prepared once on conn.
 	stmts map[string]*sql.Stmt
-	// inserts caches the text of multi-row INSERTs by table and rows.
-	inserts map[insertKey]string
+	// inserts are the multi-row INSERTs of stmts, by table and rows:
+	// looking one up by its text would hash a kilobyte of SQL.
+	inserts map[insertKey]*sql.Stmt
 	// group is the open group transaction (see AddDocument), nil when
 	// none is open; pending counts what was added to it.
 	group   *txn
@@ -85,13 +87,13 @@ func (db *DB) NewWriter(ctx context.Context) (*Writer, error) {
 			return nil, fmt.Errorf("open writer: %s: %w", p, err)
 		}
 	}
-	return &Writer{db: db, conn: conn, stmts: map[string]*sql.Stmt{}, inserts: map[insertKey]string{}}, nil
+	return &Writer{db: db, conn: conn, stmts: map[string]*sql.Stmt{}, inserts: map[insertKey]*sql.Stmt{}}, nil
 }
 
 // oneShot is a Writer for a single save on the connection pool: its
 // statements are prepared on the transaction and die with it.
 func (db *DB) oneShot() *Writer {
-	return &Writer{db: db, inserts: map[insertKey]string{}}
+	return &Writer{db: db}
 }
 
 // Close releases the Writer's statements and connection. A group still
@@ -186,12 +188,26 @@ func (w *Writer) SaveBlock(ctx context.Context, b PairingBlock, pairs []CheckedP
 	}
 	saved := pairs[:0:0]
 	var left []int64 // unpaired documents of the pairs left out
+	var now map[int64]docPairing
+	if now, err = t.pairedNow(pairs); err != nil {
+		err = fmt.Errorf("read the block's documents: %w", err)
+	}
+	// newPartner holds the pairs stored so far by this call: a document
+	// in one is paired if its counterpart is current, as pairedNow would
+	// say were it asked again.
+	newPartner := map[int64]int64{}
+	paired := func(doc int64, asZH bool) bool {
+		if d := now[doc]; (asZH && d.pairedAsZH) || (!asZH && d.pairedAsEN) {
+			return true
+		}
+		other, ok := newPartner[doc]
+		return ok && now[other].current
+	}
 	for _, p := range pairs {
-		var zhPaired, enPaired bool
-		if zhPaired, enPaired, err = t.pairedNow(p.ZH, p.EN); err != nil {
-			err = fmt.Errorf("save pair %d-%d: %w", p.ZH, p.EN, err)
+		if err != nil {
 			break
 		}
+		zhPaired, enPaired := paired(p.ZH, true), paired(p.EN, false)
 		if zhPaired || enPaired {
 			if !zhPaired {
 				left = append(left, p.ZH)
@@ -205,6 +221,7 @@ func (w *Writer) SaveBlock(ctx context.Context, b PairingBlock, pairs []CheckedP
 			err = fmt.Errorf("save pair %d-%d: %w", p.ZH, p.EN, err)
 			break
 		}
+		newPartner[p.ZH], newPartner[p.EN] = p.EN, p.ZH
 		saved = append(saved, p)
 	}
 	if err == nil {
@@ -232,17 +249,53 @@ func (w *Writer) SaveBlock(ctx context.Context, b PairingBlock, pairs []CheckedP
 	return saved, nil
 }
 
-// pairedNow reports whether the Chinese document zh and the English
-// document en are in a pair with the current version of a counterpart
-// (the test UnpairedOn makes, here inside the transaction).
-func (t *txn) pairedNow(zh, en int64) (zhPaired, enPaired bool, err error) {
-	err = t.queryRow(`SELECT
+// docPairing is what pairedNow says of a document.
+type docPairing struct {
+	// pairedAsZH: the document is the Chinese side of a pair whose
+	// English document is current (has no later version at its path);
+	// pairedAsEN likewise as the English side.
+	pairedAsZH, pairedAsEN bool
+	current                bool // no later version at its path
+}
+
+// pairedNow reads, in one query, whether each document of pairs is in a
+// pair with the current version of a counterpart (the test UnpairedOn
+// makes, here inside the transaction) and whether it is current itself.
+// One query per block rather than two per pair: SQLite's cost is mostly
+// in starting the statement, not in its few index lookups.
+func (t *txn) pairedNow(pairs []CheckedPair) (map[int64]docPairing, error) {
+	ids := make([]byte, 0, 16*len(pairs))
+	ids = append(ids, '[')
+	for i, p := range pairs {
+		if i > 0 {
+			ids = append(ids, ',')
+		}
+		ids = strconv.AppendInt(ids, p.ZH, 10)
+		ids = append(ids, ',')
+		ids = strconv.AppendInt(ids, p.EN, 10)
+	}
+	ids = append(ids, ']')
+	rows, err := t.query(`SELECT d.id,
 		EXISTS (SELECT 1 FROM pairs p JOIN documents o ON o.id = p.en_doc
-			WHERE p.zh_doc = ? AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = o.path AND n.version > o.version)),
+			WHERE p.zh_doc = d.id AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = o.path AND n.version > o.version)),
 		EXISTS (SELECT 1 FROM pairs p JOIN documents o ON o.id = p.zh_doc
-			WHERE p.en_doc = ? AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = o.path AND n.version > o.version))`,
-		zh, en).Scan(&zhPaired, &enPaired)
-	return zhPaired, enPaired, err
+			WHERE p.en_doc = d.id AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = o.path AND n.version > o.version)),
+		NOT EXISTS (SELECT 1 FROM documents n WHERE n.path = d.path AND n.version > d.version)
+		FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`, string(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	now := make(map[int64]docPairing, 2*len(pairs))
+	for rows.Next() {
+		var id int64
+		var d docPairing
+		if err := rows.Scan(&id, &d.pairedAsZH, &d.pairedAsEN, &d.current); err != nil {
+			return nil, err
+		}
+		now[id] = d
+	}
+	return now, rows.Err()
 }
 
 // MarkPairingDone is DB.MarkPairingDone.
@@ -373,6 +426,21 @@ func (t *txn) exec(q string, args ...any) (sql.Result, error) {
 	return st.ExecContext(t.run, args...)
 }
 
+// write runs the INSERT st with args, as Exec would but faster.
+// mattn/go-sqlite3 binds a query's arguments, all of them, and takes its
+// first step in one cgo call, where Exec makes a call per argument (and
+// every call locks the connection's mutex): for a multi-row INSERT of a
+// document's claims, a third of the cost of storing them. Its Query runs
+// a statement without RETURNING to its end before it returns (there are
+// no rows to stop at), and Close resets it.
+func (t *txn) write(st *sql.Stmt, args []any) error {
+	rows, err := st.QueryContext(t.run, args...)
+	if err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
 func (t *txn) query(q string, args ...any) (*sql.Rows, error) {
 	st, err := t.stmt(q)
 	if err != nil {
@@ -396,13 +464,19 @@ type errRow struct{ err error }
 
 func (r errRow) Scan(...any) error { return r.err }
 
-// insertSQL is the INSERT of rows rows into table, built once.
-func (w *Writer) insertSQL(table rowTable, rows int) string {
-	k := insertKey{table.name, rows}
-	q, ok := w.inserts[k]
-	if !ok {
-		q = table.insertSQL(rows)
-		w.inserts[k] = q
+// insert returns the prepared INSERT of rows rows into table.
+func (t *txn) insert(table rowTable, rows int) (*sql.Stmt, error) {
+	if t.tx != nil {
+		return t.stmt(table.insertSQL(rows))
 	}
-	return q
+	k := insertKey{table.name, rows}
+	if st, ok := t.w.inserts[k]; ok {
+		return st, nil
+	}
+	st, err := t.stmt(table.insertSQL(rows))
+	if err != nil {
+		return nil, err
+	}
+	t.w.inserts[k] = st
+	return st, nil
 }

@@ -393,6 +393,7 @@ func TestSaveBlockSkipsDocumentsPairedMeanwhile(t *testing.T) {
 		{"the same pair again", []pair{{1, 2}}, []pair{{1, 2}}, 0, nil},
 		{"one pair free, one not", []pair{{3, 4}, {1, 4}}, []pair{{1, 2}, {3, 4}}, 1, nil},
 		{"free documents", []pair{{3, 4}}, []pair{{1, 2}, {3, 4}}, 1, nil},
+		{"a document in two pairs of the block", []pair{{3, 4}, {3, 2}}, []pair{{1, 2}, {3, 4}}, 1, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
