@@ -10,7 +10,7 @@ GOFLAGS += -tags=$(TAGS)
 export GOFLAGS
 export CGO_ENABLED = 1
 
-.PHONY: all build gen demo serve test bench bench-ingest bench-corpus eval fuzz lint samples clean
+.PHONY: all build gen demo serve test bench bench-ingest bench-corpus bench-store eval fuzz lint samples clean
 
 all: build
 
@@ -40,6 +40,12 @@ bench:
 # floor, five runs each (about 30 s): the numbers in docs/ingest.md.
 bench-ingest:
 	$(GO) test -run='^$$' -bench='IngestVsSegment|StoreDocuments' -benchtime=5x -count=5 ./ingest/
+
+# bench-store: what the writer costs per document (BenchmarkStoreBatch, one
+# variant of the schema or settings each; docs/store.md) and per pair
+# (BenchmarkSaveBlock).
+bench-store:
+	$(GO) test -run='^$$' -bench='BenchmarkStoreBatch|BenchmarkSaveBlock' -benchtime=10x ./store/
 
 # bench-corpus: what reading a page costs (BenchmarkParse, 200 generated
 # pages, decoding).
